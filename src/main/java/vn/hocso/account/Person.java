@@ -1,0 +1,59 @@
+package vn.hocso.account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A person's profile on the platform; who they are comes from the OIDC provider (subject). */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String subject;
+
+    @Column(name = "full_name")
+    public String fullName;
+
+    public String email;
+
+    public String phone;
+
+    @Column(name = "unit_id")
+    public Long unitId;
+
+    @Column(name = "target_group")
+    public String targetGroup;
+
+    public String position;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public static Optional<Person> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
+    /** The learner still has to say where they work and who they are before reports can count them. */
+    public boolean isProfileComplete() {
+        return unitId != null && targetGroup != null;
+    }
+}

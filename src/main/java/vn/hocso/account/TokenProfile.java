@@ -1,0 +1,44 @@
+package vn.hocso.account;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** What the identity provider tells us about a person at first sign-in. */
+record TokenProfile(String fullName, String email, String phone) {
+
+    static TokenProfile of(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return new TokenProfile(identity.getPrincipal().getName(), null, null);
+        }
+        return new TokenProfile(fullName(jwt), trimmed(jwt.getClaim("email")), trimmed(jwt.getClaim("phone_number")));
+    }
+
+    /**
+     * Vietnamese names are written family name first ("Nguyễn Văn An"); providers such as Keycloak compose
+     * {@code name} as given + family, so the parts are put in Vietnamese order when both are present.
+     */
+    static String fullName(JsonWebToken jwt) {
+        String family = trimmed(jwt.getClaim("family_name"));
+        String given = trimmed(jwt.getClaim("given_name"));
+        if (family != null && given != null) {
+            return family + " " + given;
+        }
+        String name = trimmed(jwt.getClaim("name"));
+        if (name != null) {
+            return name;
+        }
+        String username = trimmed(jwt.getClaim("preferred_username"));
+        return username != null ? username : jwt.getName();
+    }
+
+    private static String trimmed(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        String s = claim.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,2 @@
+/** Sign-in, the person's profile synced from the token, the current user and roles. */
+package vn.hocso.account;

@@ -1,0 +1,109 @@
+package vn.hocso.certificate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.account.Person;
+import vn.hocso.audit.Audit;
+import vn.hocso.course.Course;
+import vn.hocso.job.Jobs;
+import vn.hocso.org.OrgUnit;
+import vn.hocso.progress.CourseCompleted;
+
+/**
+ * The rules of certificates: one live certificate per learner and course, created in the transaction that
+ * completes the course; its PDF is made by a job afterwards, so a slow PDF never slows the request that
+ * completed the course. Revocation and re-issue are admin actions, audited.
+ */
+@ApplicationScoped
+public class CertificateService {
+
+    static final String JOB = "certificate";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Audit audit;
+
+    @ConfigProperty(name = "hocso.certificate.issuer")
+    String issuer;
+
+    /** Runs inside the completing transaction: if it fails, the completion is not recorded either. */
+    void onCourseCompleted(@Observes CourseCompleted completed) {
+        LocalDate on = completed.completedAt().atZoneSameInstant(VIETNAM).toLocalDate();
+        Person person = Person.findById(completed.personId());
+        Course course = Course.findById(completed.courseId());
+        @SuppressWarnings("unchecked")
+        List<Number> created = em.createNativeQuery("""
+                insert into certificate (code, person_id, course_id, holder_name, course_title_vi, course_title_en,
+                                         unit_name, issuer_name, completed_on)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                on conflict (person_id, course_id) where status in ('pending', 'issued') do nothing
+                returning id""")
+                .setParameter(1, CertificateCode.generate()).setParameter(2, person.id).setParameter(3, course.id)
+                .setParameter(4, person.fullName).setParameter(5, course.titleVi).setParameter(6, course.titleEn)
+                .setParameter(7, unitName(person)).setParameter(8, issuer).setParameter(9, on)
+                .getResultList();
+        created.forEach(id -> queuePdf(id.longValue()));
+    }
+
+    /** Revokes a certificate; verification then says so, with the date. */
+    @Transactional
+    public void revoke(long certificateId, String reason) {
+        Certificate certificate = Certificate.findById(certificateId);
+        certificate.status = Certificate.REVOKED;
+        certificate.revokedAt = OffsetDateTime.now();
+        certificate.revokedReason = reason;
+        audit.record("certificate.revoke", "certificate", certificate.code, reason, null);
+    }
+
+    /**
+     * Issues a new certificate (new code, the person's current name and unit) in place of this one, e.g. after a
+     * name correction; the old code then says "replaced by" the new one.
+     */
+    @Transactional
+    public Certificate reissue(long certificateId, String reason) {
+        Certificate old = Certificate.findById(certificateId);
+        Person person = Person.findById(old.personId);
+        old.status = Certificate.REPLACED;
+        old.flush();
+        Certificate fresh = new Certificate();
+        fresh.code = CertificateCode.generate();
+        fresh.personId = old.personId;
+        fresh.courseId = old.courseId;
+        fresh.holderName = person.fullName;
+        Course course = Course.findById(old.courseId);
+        fresh.courseTitleVi = course.titleVi;
+        fresh.courseTitleEn = course.titleEn;
+        fresh.unitName = unitName(person);
+        fresh.issuerName = issuer;
+        fresh.completedOn = old.completedOn;
+        fresh.status = Certificate.PENDING;
+        fresh.persistAndFlush();
+        old.replacedById = fresh.id;
+        queuePdf(fresh.id);
+        audit.record("certificate.reissue", "certificate", old.code, reason, "replaced by " + fresh.code);
+        return fresh;
+    }
+
+    private void queuePdf(long certificateId) {
+        jobs.enqueue(JOB, Map.of("certificateId", certificateId), JOB + ":" + certificateId, 5);
+    }
+
+    private static String unitName(Person person) {
+        return person.unitId == null ? null : OrgUnit.<OrgUnit>findById(person.unitId).name;
+    }
+}

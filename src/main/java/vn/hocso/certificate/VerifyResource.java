@@ -1,0 +1,102 @@
+package vn.hocso.certificate;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.web.Locales;
+import vn.hocso.web.RateLimits;
+import vn.hocso.web.Refusal;
+
+/**
+ * Public verification of a certificate by its code, without signing in. It shows whether the certificate is valid,
+ * revoked or replaced, the holder's name, the course and the date — nothing else about the person. Wrong codes are
+ * counted per address, so codes cannot be guessed by trying many.
+ */
+@Path("/verify")
+class VerifyResource {
+
+    @CheckedTemplate(basePath = "certificate")
+    static class Templates {
+        static native TemplateInstance verify(String typed, Verification result, boolean badFormat);
+    }
+
+    /** What the public may know about a certificate. */
+    record Verification(String code, String status, String holder, String courseVi, String courseEn,
+            String completedOn, String revokedOn, String replacedBy) {
+
+        static Verification of(Certificate c, String replacedBy) {
+            return new Verification(CertificateCode.display(c.code), c.status, c.holderName, c.courseTitleVi,
+                    c.courseTitleEn, CertificatePdf.DATE.format(c.completedOn),
+                    c.revokedAt == null ? null
+                            : CertificatePdf.DATE.format(c.revokedAt.atZoneSameInstant(CertificateService.VIETNAM)),
+                    replacedBy);
+        }
+
+        public boolean isValid() {
+            return Certificate.ISSUED.equals(status);
+        }
+
+        public boolean isPending() {
+            return Certificate.PENDING.equals(status);
+        }
+
+        public boolean isRevoked() {
+            return Certificate.REVOKED.equals(status);
+        }
+
+        public boolean isReplaced() {
+            return Certificate.REPLACED.equals(status);
+        }
+    }
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    Locales locales;
+
+    @ConfigProperty(name = "hocso.verify.misses-per-minute")
+    int missesPerMinute;
+
+    @GET
+    public TemplateInstance form(@QueryParam("code") String code) {
+        return code == null || code.isBlank() ? Templates.verify("", null, false) : check(code);
+    }
+
+    @GET
+    @Path("{code}")
+    public TemplateInstance byPath(@PathParam("code") String code) {
+        return check(code);
+    }
+
+    private TemplateInstance check(String typed) {
+        String bucket = "verify-miss:" + request.remoteAddress().hostAddress();
+        if (limits.count(bucket, Duration.ofMinutes(1)) >= missesPerMinute) {
+            throw new Refusal(Response.Status.TOO_MANY_REQUESTS,
+                    locales.messages(CertificateMessages.class).too_many_attempts());
+        }
+        String shown = typed.length() > 40 ? typed.substring(0, 40) : typed;
+        Optional<String> code = CertificateCode.normalise(typed);
+        Optional<Certificate> found = code.flatMap(Certificate::findByCode);
+        if (found.isEmpty()) {
+            limits.hit(bucket, Duration.ofMinutes(1));
+            return Templates.verify(shown, null, code.isEmpty());
+        }
+        Certificate certificate = found.get();
+        String replacedBy = certificate.replacedById == null ? null
+                : Certificate.<Certificate>findById(certificate.replacedById).code;
+        return Templates.verify(shown, Verification.of(certificate, replacedBy), false);
+    }
+}

@@ -1,0 +1,47 @@
+package vn.hocso.content;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Runs the importer on the configured courses folder, at start-up and on an admin's request, and records it. */
+@ApplicationScoped
+class CourseImports {
+
+    private static final Logger LOG = Logger.getLogger(CourseImports.class);
+
+    @Inject
+    CourseImporter importer;
+
+    @ConfigProperty(name = "hocso.courses.dir")
+    String coursesDir;
+
+    @ConfigProperty(name = "hocso.courses.import-at-start")
+    boolean importAtStart;
+
+    void onStart(@Observes StartupEvent event) {
+        if (importAtStart) {
+            ContentImport run = run("start-up", MessageBundles.get(ContentMessages.class));
+            LOG.infof("Courses imported from %s: %d created, %d updated, %d unchanged, %d rejected", folder(),
+                    run.created, run.updated, run.unchanged, run.rejected);
+            run.report.problems().forEach(p -> LOG.warnf("Course import problem: %s", p));
+        }
+    }
+
+    ContentImport run(String startedBy, ContentMessages msg) {
+        OffsetDateTime started = OffsetDateTime.now();
+        ImportReport report = importer.importAll(folder(), msg);
+        return QuarkusTransaction.requiringNew().call(() -> ContentImport.record(startedBy, started, report));
+    }
+
+    Path folder() {
+        return Path.of(coursesDir).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,95 @@
+package vn.hocso.course;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.ws.rs.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A course: what the catalogue lists and a learner enrols in. */
+@Entity
+public class Course extends PanacheEntityBase {
+
+    public static final String DRAFT = "draft";
+    public static final String PUBLISHED = "published";
+    public static final String ARCHIVED = "archived";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    @Column(name = "title_vi")
+    public String titleVi;
+
+    @Column(name = "title_en")
+    public String titleEn;
+
+    @Column(name = "summary_vi")
+    public String summaryVi;
+
+    @Column(name = "summary_en")
+    public String summaryEn;
+
+    @Column(name = "category_code")
+    public String categoryCode;
+
+    /** Target-group codes (see account.TargetGroup). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_groups", columnDefinition = "varchar(20)[]")
+    public String[] targetGroups;
+
+    public String level;
+
+    public String status;
+
+    /** Estimated total time, the sum of the lessons' minutes. */
+    public int minutes;
+
+    /** Key of the quiz lesson that must be passed for the course to count as complete, if any. */
+    @Column(name = "final_quiz_key")
+    public String finalQuizKey;
+
+    @Column(name = "source_hash")
+    public String sourceHash;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    /** Title folded for search (lower case, no diacritics), computed by PostgreSQL on write. */
+    @Column(name = "search_title", insertable = false, updatable = false)
+    public String searchTitle;
+
+    @Column(name = "search_summary", insertable = false, updatable = false)
+    public String searchSummary;
+
+    public boolean isPublished() {
+        return PUBLISHED.equals(status);
+    }
+
+    public static Optional<Course> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static Optional<Course> findPublishedBySlug(String slug) {
+        return find("slug = ?1 and status = ?2", slug, PUBLISHED).firstResultOptional();
+    }
+
+    /** A course the public may see; anything else is "not found", drafts included. */
+    public static Course getPublishedBySlug(String slug) {
+        return findPublishedBySlug(slug).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,2 @@
+/** Courses, modules and lessons as data, and the rules of publishing them. */
+package vn.hocso.course;

@@ -1,0 +1,2 @@
+/** Joining a course, self-service or assigned. */
+package vn.hocso.enrolment;

@@ -1,0 +1,102 @@
+package vn.hocso.job;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The loop every instance runs: every couple of seconds, for each job kind with a free slot, claim a job and run
+ * it on a worker thread. Slots per kind come from the handler's concurrency (a transcode uses the CPU, so few).
+ */
+@ApplicationScoped
+public class JobWorker {
+
+    private static final Logger LOG = Logger.getLogger(JobWorker.class);
+
+    /** Identifies this instance in locked_by, so a lease is only ever extended or released by its holder. */
+    final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+            .substring(0, 8);
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Instance<JobHandler> handlers;
+
+    @ConfigProperty(name = "hocso.jobs.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Map<String, Semaphore> slots = new HashMap<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hocso-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Scheduled(every = "${hocso.jobs.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (!enabled) {
+            return;
+        }
+        for (JobHandler handler : handlers) {
+            Semaphore free = slots.computeIfAbsent(handler.kind(), k -> new Semaphore(handler.concurrency()));
+            while (free.tryAcquire()) {
+                Optional<Job> job = jobs.claim(handler.kind(), name, handler.lease());
+                if (job.isEmpty()) {
+                    free.release();
+                    break;
+                }
+                threads.submit(() -> {
+                    try {
+                        runOne(handler, job.get());
+                    } finally {
+                        free.release();
+                    }
+                });
+            }
+        }
+    }
+
+    /** Runs a claimed job to success or a recorded failure; also used by tests to run a job synchronously. */
+    public void runOne(JobHandler handler, Job job) {
+        try {
+            handler.run(job, percent -> jobs.heartbeat(job.id, name, percent, handler.lease()));
+            jobs.succeed(job.id, name);
+        } catch (JobHandler.Permanent e) {
+            LOG.warnf("Job %d (%s) failed permanently: %s", job.id, job.kind, e.getMessage());
+            jobs.fail(job.id, name, e.getMessage(), true);
+        } catch (Exception e) {
+            LOG.warnf(e, "Job %d (%s) attempt %d failed", job.id, job.kind, job.attempts);
+            jobs.fail(job.id, name, String.valueOf(e.getMessage()), false);
+        }
+    }
+
+    /** Claims and runs, on the calling thread, the next due job of {@code kind}; for tests and tools. */
+    public boolean runNext(String kind) {
+        for (JobHandler handler : handlers) {
+            if (handler.kind().equals(kind)) {
+                Optional<Job> job = jobs.claim(kind, name, handler.lease());
+                job.ifPresent(j -> runOne(handler, j));
+                return job.isPresent();
+            }
+        }
+        throw new IllegalArgumentException("no handler for job kind " + kind);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,2 @@
+/** The job table and the worker loop every instance runs: background work without a broker. */
+package vn.hocso.job;

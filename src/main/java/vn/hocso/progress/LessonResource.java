@@ -1,0 +1,98 @@
+package vn.hocso.progress;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import vn.hocso.account.CurrentUser;
+import vn.hocso.account.Person;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+import vn.hocso.enrolment.Enrolment;
+import vn.hocso.web.Flash;
+import vn.hocso.web.Locales;
+import vn.hocso.web.Refusal;
+
+/** Reading a lesson and marking a text lesson done. Only enrolled learners of a published course get in. */
+@Path("/courses/{slug}/lessons/{key}")
+@Authenticated
+class LessonResource {
+
+    @CheckedTemplate(basePath = "progress")
+    static class Templates {
+        static native TemplateInstance lesson(Course course, Lesson lesson, List<Lesson> outline, Set<Long> done,
+                Lesson previous, Lesson next, CourseProgress progress);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Person person = currentUser.person();
+        Course course = enrolledCourse(person, slug);
+        List<Lesson> outline = Lesson.listActiveOfCourse(course.id);
+        int at = indexOf(outline, key);
+        Lesson lesson = outline.get(at);
+        return Templates.lesson(course, lesson, outline, progress.completedLessonIds(person.id, course.id),
+                at > 0 ? outline.get(at - 1) : null, at + 1 < outline.size() ? outline.get(at + 1) : null,
+                progress.ofCourse(person.id, course.id));
+    }
+
+    @POST
+    @Path("done")
+    public Response done(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Person person = currentUser.person();
+        Course course = enrolledCourse(person, slug);
+        List<Lesson> outline = Lesson.listActiveOfCourse(course.id);
+        int at = indexOf(outline, key);
+        Lesson lesson = outline.get(at);
+        ProgressMessages msg = locales.messages(ProgressMessages.class);
+        if (!lesson.isText()) {
+            // video lessons complete by watched coverage, quizzes by passing: a click cannot stand in for either
+            throw new Refusal(Response.Status.CONFLICT, msg.not_manual());
+        }
+        progress.complete(person.id, lesson);
+        boolean courseDone = Enrolment.findOf(person.id, course.id).map(Enrolment::isCompleted).orElse(false);
+        flash.show(courseDone ? msg.course_completed() : msg.lesson_done());
+        String target = at + 1 < outline.size() && !courseDone
+                ? "/courses/" + course.slug + "/lessons/" + outline.get(at + 1).key
+                : "/courses/" + course.slug;
+        return Response.seeOther(URI.create(target)).build();
+    }
+
+    private Course enrolledCourse(Person person, String slug) {
+        Course course = Course.getPublishedBySlug(slug);
+        if (!Enrolment.isEnrolled(person.id, course.id)) {
+            throw new Refusal(Response.Status.FORBIDDEN, locales.messages(ProgressMessages.class).enrol_first());
+        }
+        return course;
+    }
+
+    private static int indexOf(List<Lesson> outline, String key) {
+        for (int i = 0; i < outline.size(); i++) {
+            if (outline.get(i).key.equals(key)) {
+                return i;
+            }
+        }
+        throw new NotFoundException();
+    }
+}

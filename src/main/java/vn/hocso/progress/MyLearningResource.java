@@ -1,0 +1,74 @@
+package vn.hocso.progress;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.hocso.account.CurrentUser;
+import vn.hocso.account.Person;
+import vn.hocso.certificate.Certificate;
+import vn.hocso.enrolment.Enrolment;
+
+/** "My learning": the learner's courses with progress, due dates and a way back in. */
+@Path("/my")
+@Authenticated
+class MyLearningResource {
+
+    /** Due dates are days in Vietnam, whatever the server's zone. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @CheckedTemplate(basePath = "progress")
+    static class Templates {
+        static native TemplateInstance my(List<MyCourse> courses, boolean profileComplete);
+    }
+
+    /** One line of the page. */
+    record MyCourse(Enrolment enrolment, CourseProgress progress, Certificate certificate) {
+
+        /** Days until the due date (negative once overdue); only meaningful when there is a due date. */
+        public long daysLeft() {
+            LocalDate due = enrolment.dueAt.atZoneSameInstant(VIETNAM).toLocalDate();
+            return ChronoUnit.DAYS.between(LocalDate.now(VIETNAM), due);
+        }
+
+        public long overdueDays() {
+            return -daysLeft();
+        }
+
+        public String completedOn() {
+            return enrolment.completedAt.atZoneSameInstant(VIETNAM).toLocalDate().toString();
+        }
+
+        public String continueUrl() {
+            String base = "/courses/" + enrolment.course.slug;
+            return progress.nextLessonKey() == null ? base : base + "/lessons/" + progress.nextLessonKey();
+        }
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProgressService progress;
+
+    @GET
+    public TemplateInstance show() {
+        Person person = currentUser.person();
+        List<Enrolment> enrolments = Enrolment.listOfPerson(person.id);
+        List<Long> courseIds = enrolments.stream().map(e -> e.course.id).toList();
+        Map<Long, CourseProgress> byCourse = progress.ofCourses(person.id, courseIds);
+        Map<Long, Certificate> certificates = Certificate.listLiveOfPerson(person.id, courseIds).stream()
+                .collect(Collectors.toMap(c -> c.courseId, c -> c));
+        List<MyCourse> courses = enrolments.stream().map(e -> new MyCourse(e,
+                byCourse.getOrDefault(e.course.id, CourseProgress.NONE), certificates.get(e.course.id))).toList();
+        return Templates.my(courses, person.isProfileComplete());
+    }
+}

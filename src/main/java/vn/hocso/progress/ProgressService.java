@@ -1,0 +1,143 @@
+package vn.hocso.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+
+/**
+ * What counts as done. A lesson is done when its own rule is met (a text lesson when the learner marks it
+ * read; video and quiz lessons report here when their rules are met); a course is done when every required
+ * lesson is done and, if the course names one, its final quiz is passed. Completion is recorded once.
+ */
+@ApplicationScoped
+public class ProgressService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<CourseCompleted> courseCompleted;
+
+    /** Progress of one person in many courses, in two statements whatever the number of courses. */
+    public Map<Long, CourseProgress> ofCourses(long personId, Collection<Long> courseIds) {
+        if (courseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> next = new HashMap<>();
+        List<?> nextRows = em.createNativeQuery("""
+                select distinct on (l.course_id) l.course_id, l.key
+                from lesson l
+                join course_module m on m.id = l.module_id
+                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
+                where l.course_id in (?2) and not l.retired and not m.retired and p.completed_at is null
+                order by l.course_id, m.position, l.position""")
+                .setParameter(1, personId).setParameter(2, courseIds).getResultList();
+        for (Object row : nextRows) {
+            Object[] r = (Object[]) row;
+            next.put(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        Map<Long, CourseProgress> progress = new HashMap<>();
+        List<?> rows = em.createNativeQuery("""
+                select l.course_id,
+                       count(*) filter (where l.required),
+                       count(p.completed_at) filter (where l.required),
+                       count(*),
+                       count(p.completed_at)
+                from lesson l
+                join course_module m on m.id = l.module_id
+                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
+                where l.course_id in (?2) and not l.retired and not m.retired
+                group by l.course_id""")
+                .setParameter(1, personId).setParameter(2, courseIds).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            long courseId = ((Number) r[0]).longValue();
+            progress.put(courseId, new CourseProgress(((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), next.get(courseId)));
+        }
+        return progress;
+    }
+
+    public CourseProgress ofCourse(long personId, long courseId) {
+        return ofCourses(personId, List.of(courseId)).getOrDefault(courseId, CourseProgress.NONE);
+    }
+
+    /** Ids of the lessons of a course this person has completed. */
+    public Set<Long> completedLessonIds(long personId, long courseId) {
+        List<?> ids = em.createNativeQuery("""
+                select p.lesson_id from lesson_progress p join lesson l on l.id = p.lesson_id
+                where p.person_id = ?1 and l.course_id = ?2 and p.completed_at is not null""")
+                .setParameter(1, personId).setParameter(2, courseId).getResultList();
+        Set<Long> done = new HashSet<>();
+        ids.forEach(id -> done.add(((Number) id).longValue()));
+        return done;
+    }
+
+    /**
+     * Records that the person completed the lesson (idempotent: the first completion time is kept) and completes
+     * the course if that was the last condition.
+     */
+    @Transactional
+    public void complete(long personId, Lesson lesson) {
+        // Completions of one learner in one course take turns on the enrolment row: two last lessons finished at
+        // once in two transactions would otherwise each miss the other's and neither would complete the course.
+        em.createNativeQuery("select id from enrolment where person_id = ?1 and course_id = ?2 for update")
+                .setParameter(1, personId).setParameter(2, lesson.courseId).getResultList();
+        em.createNativeQuery("""
+                insert into lesson_progress (person_id, lesson_id, completed_at, updated_at)
+                values (?1, ?2, now(), now())
+                on conflict (person_id, lesson_id) do update
+                set completed_at = coalesce(lesson_progress.completed_at, excluded.completed_at), updated_at = now()""")
+                .setParameter(1, personId).setParameter(2, lesson.id).executeUpdate();
+        em.createNativeQuery("""
+                update enrolment set last_lesson_id = ?1, last_seen_at = now() where person_id = ?2 and course_id = ?3""")
+                .setParameter(1, lesson.id).setParameter(2, personId).setParameter(3, lesson.courseId).executeUpdate();
+        completeCourseIfDone(personId, Course.findById(lesson.courseId));
+    }
+
+    private void completeCourseIfDone(long personId, Course course) {
+        List<?> rows = em.createNativeQuery("""
+                select l.key, l.kind, l.required, p.completed_at is not null
+                from lesson l
+                join course_module m on m.id = l.module_id
+                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
+                where l.course_id = ?2 and not l.retired and not m.retired""")
+                .setParameter(1, personId).setParameter(2, course.id).getResultList();
+        List<CompletionRule.LessonState> lessons = rows.stream().map(row -> (Object[]) row)
+                .map(r -> new CompletionRule.LessonState((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3]))
+                .toList();
+        if (!CompletionRule.isComplete(lessons, course.finalQuizKey)) {
+            return;
+        }
+        // completed once: the guard keeps the first date, and only the statement that set it announces it
+        List<?> completed = em.createNativeQuery("""
+                update enrolment set completed_at = now()
+                where person_id = ?1 and course_id = ?2 and completed_at is null
+                returning completed_at""")
+                .setParameter(1, personId).setParameter(2, course.id).getResultList();
+        if (!completed.isEmpty()) {
+            courseCompleted.fire(new CourseCompleted(personId, course.id, toOffset(completed.get(0))));
+        }
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,122 @@
+package vn.hocso.quiz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vn.hocso.web.Locales;
+
+/**
+ * An attempt as its learner sees it, in their language. Built two ways: {@link #forTaking} never reads whether an
+ * option is correct, a question's weight, accepted answers or feedback, so none of it can reach the attempt page or
+ * the API before submission; {@link #forReview} shows after grading exactly what the quiz's review policy allows.
+ */
+record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts, boolean showsAnswers) {
+
+    /** One question of the attempt. Verdicts, correct options, accepted answers and feedback are null if withheld. */
+    record Item(int number, String type, String stemHtml, List<Choice> options, String textAnswer, Boolean correct,
+            Boolean partial, String accepted, String feedbackHtml) {
+
+        public boolean isText() {
+            return QuizDefinition.TEXT.equals(type);
+        }
+
+        public boolean isMultiple() {
+            return QuizDefinition.MULTIPLE.equals(type);
+        }
+
+        public boolean isAnswered() {
+            return textAnswer != null || options.stream().anyMatch(Choice::chosen);
+        }
+    }
+
+    /** An option under its opaque code; {@code correct} is null unless the review shows correct answers. */
+    record Choice(String code, String text, boolean chosen, Boolean correct) {
+    }
+
+    /** Labels that depend on the language: true/false options and the text of each field. */
+    interface Language {
+        String pick(String vi, String en);
+
+        String trueLabel();
+
+        String falseLabel();
+
+        static Language of(Locales locales, QuizMessages msg) {
+            return new Language() {
+                @Override
+                public String pick(String vi, String en) {
+                    return locales.pick(vi, en);
+                }
+
+                @Override
+                public String trueLabel() {
+                    return msg.true_label();
+                }
+
+                @Override
+                public String falseLabel() {
+                    return msg.false_label();
+                }
+            };
+        }
+    }
+
+    public int answeredCount() {
+        return (int) items.stream().filter(Item::isAnswered).count();
+    }
+
+    static AttemptView forTaking(QuizAttempt attempt, Bank bank, Language language) {
+        List<Item> items = new ArrayList<>();
+        for (AttemptQuestion aq : AttemptQuestion.listOfAttempt(attempt.id)) {
+            Bank.Question q = bank.question(aq.questionId);
+            Set<Long> chosen = aq.chosenSet();
+            List<Choice> choices = new ArrayList<>();
+            for (int i = 0; i < aq.optionIds.length; i++) {
+                Bank.Option o = bank.option(aq.optionIds[i]);
+                choices.add(new Choice(aq.optionCodes[i], label(q, o, language), chosen.contains(o.id()), null));
+            }
+            items.add(new Item(aq.position, q.type(), language.pick(q.stemVi(), q.stemEn()), choices, aq.textAnswer,
+                    null, null, null, null));
+        }
+        return new AttemptView(attempt, items, false, false);
+    }
+
+    static AttemptView forReview(QuizAttempt attempt, Quiz quiz, Bank bank, Language language) {
+        return forReview(attempt, null, quiz, bank, language);
+    }
+
+    /** The review, from the attempt's questions as just graded when given (saves reading them again). */
+    static AttemptView forReview(QuizAttempt attempt, List<AttemptQuestion> graded, Quiz quiz, Bank bank,
+            Language language) {
+        boolean verdicts = !Quiz.REVIEW_SCORE.equals(quiz.review);
+        boolean answers = Quiz.REVIEW_ANSWERS.equals(quiz.review);
+        if (!attempt.isGraded() || !verdicts) {
+            return new AttemptView(attempt, List.of(), false, false);
+        }
+        List<Item> items = new ArrayList<>();
+        for (AttemptQuestion aq : graded != null ? graded : AttemptQuestion.listOfAttempt(attempt.id)) {
+            Bank.Question q = bank.question(aq.questionId);
+            Set<Long> chosen = aq.chosenSet();
+            List<Choice> choices = new ArrayList<>();
+            for (int i = 0; i < aq.optionIds.length; i++) {
+                Bank.Option o = bank.option(aq.optionIds[i]);
+                choices.add(new Choice(aq.optionCodes[i], label(q, o, language), chosen.contains(o.id()),
+                        answers ? o.correct() : null));
+            }
+            boolean correct = Boolean.TRUE.equals(aq.correct);
+            boolean partial = !correct && aq.score != null && aq.score > 0;
+            String accepted = answers && q.isText() ? String.join(" · ", q.accepted()) : null;
+            String feedback = answers ? language.pick(q.feedbackVi(), q.feedbackEn()) : null;
+            items.add(new Item(aq.position, q.type(), language.pick(q.stemVi(), q.stemEn()), choices, aq.textAnswer,
+                    correct, partial, accepted, feedback));
+        }
+        return new AttemptView(attempt, items, true, answers);
+    }
+
+    private static String label(Bank.Question question, Bank.Option option, Language language) {
+        if (question.isTrueFalse()) {
+            return "true".equals(option.key()) ? language.trueLabel() : language.falseLabel();
+        }
+        return language.pick(option.textVi(), option.textEn());
+    }
+}

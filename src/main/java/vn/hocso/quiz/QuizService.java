@@ -1,0 +1,275 @@
+package vn.hocso.quiz;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import vn.hocso.course.Lesson;
+import vn.hocso.progress.ProgressService;
+import vn.hocso.quiz.Grading.Answer;
+import vn.hocso.quiz.Grading.AnswerKey;
+
+/**
+ * The rules of taking a quiz. Every change to an attempt holds its row lock, so saves, a submit and the sweep for
+ * attempts out of time take turns: an attempt is graded exactly once, however many submits race, and answers that
+ * reach the server after the deadline (plus {@link Grading#GRACE}) are neither saved nor graded. Scores are computed
+ * here only, from the answer key in the database; nothing the client sends besides its answers is read.
+ */
+@ApplicationScoped
+class QuizService {
+
+    /** Longest short text answer kept. */
+    static final int MAX_TEXT = 500;
+    /** More questions than a quiz file may hold: a bound on what a request can make the server look at. */
+    static final int MAX_QUESTIONS = 500;
+
+    /** The rules refuse a new attempt now (limit reached, or the delay after the last one not over). */
+    static final class NotAllowed extends RuntimeException {
+        final Availability availability;
+
+        NotAllowed(Availability availability) {
+            super(null, null, false, false);
+            this.availability = availability;
+        }
+    }
+
+    /** The attempt takes no more answers: it was submitted, or its time is up. */
+    static final class Closed extends RuntimeException {
+        Closed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A graded attempt, with its questions as just graded and its quiz (null when it had been graded before). */
+    record Submitted(QuizAttempt attempt, List<AttemptQuestion> items, Quiz quiz) {
+    }
+
+    /** What the learner sent for one question: opaque option codes, or a text. */
+    record Posted(List<String> codes, String text) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    Banks banks;
+
+    /** The learner's open attempt, resumed; otherwise a new one, when the rules allow it. */
+    @Transactional
+    QuizAttempt start(long personId, Quiz quiz) {
+        // two tabs pressing "start" at once take turns, so they resume the same attempt instead of opening two
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "quiz-attempt:" + quiz.id + ":" + personId).getSingleResult();
+        OffsetDateTime now = now();
+        QuizAttempt.findOpen(personId, quiz.id).filter(a -> a.isOutOfTime(now)).ifPresent(a -> {
+            // re-read under the row lock: a submit may have graded it since
+            em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
+            if (a.isOutOfTime(now)) {
+                grade(a, now, true);
+            }
+        });
+        var open = QuizAttempt.findOpen(personId, quiz.id);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        List<QuizAttempt> attempts = QuizAttempt.listOfPerson(personId, quiz.id);
+        Availability availability = Availability.of(quiz, attempts, now);
+        if (!availability.canStart()) {
+            throw new NotAllowed(availability);
+        }
+        List<QuizQuestion> drawn = Draw.questions(QuizQuestion.listActiveOfQuiz(quiz.id), QuizQuestion::tagList,
+                quiz.drawCount, quiz.drawByTag, quiz.shuffleQuestions, Draw.RANDOM);
+        Map<Long, List<QuizOption>> options = QuizOption.listOfQuestions(drawn.stream().map(q -> q.id).toList())
+                .stream().filter(o -> !o.retired).collect(Collectors.groupingBy(o -> o.questionId));
+
+        QuizAttempt attempt = new QuizAttempt();
+        attempt.quizId = quiz.id;
+        attempt.personId = personId;
+        attempt.number = attempts.stream().mapToInt(a -> a.number).max().orElse(0) + 1;
+        attempt.status = QuizAttempt.OPEN;
+        attempt.startedAt = now;
+        attempt.deadline = quiz.timeLimitSeconds == null ? null : now.plusSeconds(quiz.timeLimitSeconds);
+        attempt.persist();
+        int position = 1;
+        for (QuizQuestion question : drawn) {
+            List<QuizOption> shown = Draw.options(options.getOrDefault(question.id, List.of()),
+                    quiz.shuffleOptions && !question.isTrueFalse(), Draw.RANDOM);
+            AttemptQuestion item = new AttemptQuestion();
+            item.attemptId = attempt.id;
+            item.questionId = question.id;
+            item.position = position++;
+            item.optionIds = shown.stream().map(o -> o.id).toArray(Long[]::new);
+            item.optionCodes = Draw.codes(shown.size(), Draw.RANDOM).toArray(String[]::new);
+            item.persist();
+        }
+        return attempt;
+    }
+
+    /** Saves answers by question number; refused once the attempt is graded or out of time. */
+    @Transactional
+    QuizAttempt save(long personId, long attemptId, Map<Integer, Posted> answers) {
+        QuizAttempt attempt = lockOwn(personId, attemptId);
+        OffsetDateTime now = now();
+        if (!attempt.isOpen() || attempt.isOutOfTime(now)) {
+            throw new Closed();
+        }
+        apply(attempt, answers, now);
+        return attempt;
+    }
+
+    /**
+     * Grades the attempt, once: answers sent with the submit count only while the attempt still takes answers;
+     * a second submit returns the first result unchanged.
+     */
+    @Transactional
+    Submitted submit(long personId, long attemptId, Map<Integer, Posted> answers) {
+        QuizAttempt attempt = lockOwn(personId, attemptId);
+        if (attempt.isGraded()) {
+            // a repeated submit, or one that waited for the lock while another graded: the result stands
+            return new Submitted(attempt, null, null);
+        }
+        OffsetDateTime now = now();
+        boolean outOfTime = attempt.isOutOfTime(now);
+        if (!outOfTime) {
+            apply(attempt, answers, now);
+        }
+        List<AttemptQuestion> items = grade(attempt, now, outOfTime);
+        return new Submitted(attempt, items, Quiz.findById(attempt.quizId));
+    }
+
+    /** Grades an attempt whose time ran out, on the answers saved in time; false when there was nothing to do. */
+    @Transactional
+    boolean closeIfOutOfTime(long attemptId) {
+        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = now();
+        if (attempt == null || !attempt.isOutOfTime(now)) {
+            return false;
+        }
+        grade(attempt, now, true);
+        return true;
+    }
+
+    /** The server's clock at the database's precision, so a result read back equals the one just computed. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The attempt, locked, if it is this person's; anybody else's is "not found", not "forbidden". */
+    private QuizAttempt lockOwn(long personId, long attemptId) {
+        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || attempt.personId != personId) {
+            throw new NotFoundException();
+        }
+        return attempt;
+    }
+
+    private static void apply(QuizAttempt attempt, Map<Integer, Posted> answers, OffsetDateTime now) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        for (AttemptQuestion item : AttemptQuestion.listOfAttempt(attempt.id)) {
+            Posted posted = answers.get(item.position);
+            if (posted == null) {
+                continue;
+            }
+            Long[] chosen = null;
+            String text = null;
+            if (item.optionIds.length > 0) {
+                Set<Long> ids = new LinkedHashSet<>();
+                for (String code : posted.codes()) {
+                    Long id = item.optionOf(code);
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+                chosen = ids.isEmpty() ? null : ids.toArray(Long[]::new);
+            } else if (posted.text() != null && !posted.text().isBlank()) {
+                text = posted.text().strip();
+                text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+            }
+            if (!Arrays.equals(chosen, item.chosen) || !Objects.equals(text, item.textAnswer)) {
+                item.chosen = chosen;
+                item.textAnswer = text;
+                item.answeredAt = chosen == null && text == null ? null : now;
+            }
+        }
+    }
+
+    private List<AttemptQuestion> grade(QuizAttempt attempt, OffsetDateTime now, boolean outOfTime) {
+        // answers sent with this request are written first, so the statement below does not race them
+        em.flush();
+        Quiz quiz = Quiz.findById(attempt.quizId);
+        Bank bank = banks.of(quiz);
+        List<AttemptQuestion> items = AttemptQuestion.listOfAttempt(attempt.id);
+        OffsetDateTime last = attempt.lastAnswerAt();
+        double score = 0;
+        double max = 0;
+        StringJoiner ids = new StringJoiner(",", "{", "}");
+        StringJoiner scores = new StringJoiner(",", "{", "}");
+        StringJoiner corrects = new StringJoiner(",", "{", "}");
+        double[] points = new double[items.size()];
+        boolean[] correct = new boolean[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            AttemptQuestion item = items.get(i);
+            AnswerKey key = bank.answerKey(item.questionId);
+            boolean inTime = item.answeredAt != null && (last == null || !item.answeredAt.isAfter(last));
+            points[i] = Grading.score(key, inTime ? new Answer(item.chosenSet(), item.textAnswer) : Answer.NONE);
+            correct[i] = Grading.isCorrect(key, points[i]);
+            ids.add(String.valueOf(item.id));
+            scores.add(String.valueOf(points[i]));
+            corrects.add(String.valueOf(correct[i]));
+            score += points[i];
+            max += key.weight();
+        }
+        // one statement for every question of the attempt, not one per question
+        em.createNativeQuery("""
+                update quiz_attempt_question q set score = v.score, correct = v.correct
+                from unnest(cast(?1 as bigint[]), cast(?2 as double precision[]), cast(?3 as boolean[]))
+                    as v(id, score, correct)
+                where q.id = v.id and q.attempt_id = ?4""")
+                .setParameter(1, ids.toString()).setParameter(2, scores.toString())
+                .setParameter(3, corrects.toString()).setParameter(4, attempt.id).executeUpdate();
+        // the rows are written: keep the scores on the loaded questions for the review, without writing them again
+        Session session = em.unwrap(Session.class);
+        for (int i = 0; i < items.size(); i++) {
+            session.setReadOnly(items.get(i), true);
+            items.get(i).score = points[i];
+            items.get(i).correct = correct[i];
+        }
+        attempt.score = score;
+        attempt.maxScore = max;
+        attempt.percent = Grading.percent(score, max);
+        attempt.passed = Grading.passes(attempt.percent, quiz.passPercent);
+        attempt.status = QuizAttempt.GRADED;
+        attempt.submittedAt = now;
+        attempt.expired = outOfTime;
+        if (attempt.passed && !lessonDone(attempt.personId, quiz.lessonId)) {
+            progress.complete(attempt.personId, Lesson.findById(quiz.lessonId));
+        }
+        return items;
+    }
+
+    /** A later pass changes nothing: the lesson was completed by the first one. */
+    private boolean lessonDone(long personId, long lessonId) {
+        return !em.createNativeQuery("""
+                select 1 from lesson_progress where person_id = ?1 and lesson_id = ?2 and completed_at is not null""")
+                .setParameter(1, personId).setParameter(2, lessonId).getResultList().isEmpty();
+    }
+}

@@ -1,0 +1,197 @@
+package vn.hocso.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
+import io.minio.http.Method;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** {@link ObjectStore} on any S3-compatible server (MinIO in production, S3Proxy locally) via minio-java. */
+@ApplicationScoped
+class S3ObjectStore implements ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(S3ObjectStore.class);
+
+    @Inject
+    MinioClient client;
+
+    @ConfigProperty(name = "hocso.storage.bucket")
+    String bucket;
+
+    private volatile boolean bucketReady;
+
+    /** The bucket is created at start; if the store is not up yet, the next use (or health check) retries. */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            ensureBucket();
+        } catch (RuntimeException e) {
+            LOG.warnf("Object store not reachable at start-up (%s); will retry on first use", e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            ensureBucket();
+            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void put(String key, InputStream content, long size, String contentType) {
+        ensureBucket();
+        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(content, size, size < 0 ? 10 * 1024 * 1024 : -1).contentType(contentType).build()));
+    }
+
+    @Override
+    public InputStream get(String key) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return size(key).isPresent();
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+                return OptionalLong.empty();
+            }
+            throw new StorageException(e);
+        } catch (Exception e) {
+            throw new StorageException(e);
+        }
+    }
+
+    @Override
+    public byte[] head(String key, int length) {
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(0L)
+                .length((long) length).build())) {
+            return in.readNBytes(length);
+        } catch (ErrorResponseException e) {
+            // a range on an empty object is unsatisfiable: it has no first bytes
+            if ("InvalidRange".equals(e.errorResponse().code())) {
+                return new byte[0];
+            }
+            throw new StorageException(e);
+        } catch (Exception e) {
+            throw new StorageException(e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return call(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
+                    .recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+            return keys;
+        });
+    }
+
+    @Override
+    public int deleteAll(String prefix) {
+        List<String> keys = list(prefix);
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<DeleteObject> batch = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
+                    .map(DeleteObject::new).toList();
+            call(() -> {
+                // the result is lazy: iterating it is what sends the request
+                for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
+                        .objects(batch).build())) {
+                    DeleteError e = error.get();
+                    throw new IllegalStateException("could not delete " + e.objectName() + ": " + e.message());
+                }
+                return null;
+            });
+        }
+        return keys.size();
+    }
+
+    @Override
+    public void delete(String key) {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    @Override
+    public String presignedGet(String key, Duration ttl) {
+        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                .bucket(bucket).object(key).expiry((int) ttl.toSeconds()).build()));
+    }
+
+    @Override
+    public String presignedPut(String key, Duration ttl) {
+        ensureBucket();
+        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.PUT)
+                .bucket(bucket).object(key).expiry((int) ttl.toSeconds()).build()));
+    }
+
+    private void ensureBucket() {
+        if (bucketReady) {
+            return;
+        }
+        call(() -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                LOG.infof("Created bucket %s", bucket);
+            }
+            return null;
+        });
+        bucketReady = true;
+    }
+
+    private interface S3Call<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T call(S3Call<T> call) {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** The object store failed; the cause says how. */
+    static class StorageException extends RuntimeException {
+        StorageException(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The object-store port and its S3 adapter. */
+package vn.hocso.storage;

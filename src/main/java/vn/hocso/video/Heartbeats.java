@@ -1,0 +1,167 @@
+package vn.hocso.video;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import vn.hocso.course.Lesson;
+import vn.hocso.progress.ProgressService;
+
+/**
+ * The rules of watching (VID-4). A heartbeat carries the stretches watched since the last one; the server keeps
+ * their union per learner and lesson, so a retried heartbeat adds nothing. New coverage may not exceed what the
+ * wall clock allows since the previous accepted heartbeat (twice real time, for fast playback). The lesson is
+ * complete when the covered time reaches the lesson's threshold (90 % by default) of the duration, never by
+ * where the playhead is.
+ *
+ * <p>Heartbeats are the hottest write: once a learner has a watch row, a heartbeat is one statement in one round
+ * trip ({@link #BEAT}), the statement bench/video/run also gives pgbench. The arithmetic is {@link Intervals}'s,
+ * done by PostgreSQL on the int4multirange (union, intersection with the video, covered length).
+ */
+@ApplicationScoped
+class Heartbeats {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProgressService progress;
+
+    /** The lesson a heartbeat is about: an enrolled learner's, in a published course, with a ready video. */
+    record Target(long personId, long lessonId, int durationMs, BigDecimal threshold) {
+    }
+
+    enum Outcome {
+        /** Recorded. */
+        RECORDED,
+        /** More new coverage than the clock allows: nothing recorded (the player may send it again later). */
+        IMPLAUSIBLE,
+        /** Stretches past the end of the video: malformed, nothing recorded. */
+        PAST_END
+    }
+
+    record Beat(Outcome outcome, long coveredMs, int percent, boolean completed) {
+    }
+
+    /**
+     * One statement, run on its own (autocommit): find the learner's lesson, its ready video and watch row, lock
+     * the row, clip the claim to the video, union it into the watched multirange if the new coverage is plausible
+     * (the rule of {@link Intervals#plausible}, same constants), and say what happened. Every join is on a unique
+     * index; the row lock serialises one learner's heartbeats on one lesson.
+     */
+    static final String BEAT = """
+            with t as (
+                select w.person_id, w.lesson_id, w.watched, w.completed_at, v.duration_ms as d,
+                       lv.coverage_threshold as th,
+                       (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
+                       cast(? as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
+                from person p
+                join enrolment e on e.person_id = p.id
+                join course c on c.id = e.course_id and c.slug = ? and c.status = 'published'
+                join lesson l on l.course_id = c.id and l.key = ? and not l.retired and l.kind = 'video'
+                join lesson_video lv on lv.lesson_id = l.id
+                join video v on v.id = lv.video_id and v.status = 'ready'
+                join video_watch w on w.person_id = p.id and w.lesson_id = l.id
+                where p.subject = ?
+                for update of w),
+            c as (
+                select t.*, ? > t.d + 2000 as past_end,
+                       (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(t.watched) r) as before,
+                       (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(t.watched + t.claim) r) as after
+                from t),
+            u as (
+                update video_watch w set watched = c.watched + c.claim, covered_ms = c.after,
+                    position_ms = least(greatest(?, 0), c.d), last_beat_at = now(),
+                    completed_at = case when c.completed_at is not null or c.after >= c.th * c.d
+                                        then coalesce(w.completed_at, now()) end
+                from c
+                where w.person_id = c.person_id and w.lesson_id = c.lesson_id and not c.past_end
+                  and c.after - c.before <= ? * greatest(c.elapsed, 0) + ?
+                returning w.completed_at)
+            select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
+                   (select count(*) from u), (select bool_or(completed_at is not null) from u)
+            from c""";
+
+    @Inject
+    AgroalDataSource db;
+
+    /**
+     * Records a heartbeat of the learner with this subject; empty when there is no watch row yet (first heartbeat)
+     * or the learner may not watch this lesson — then {@link #target} and {@link #start} tell which. Plain JDBC:
+     * this is the hottest write of the platform, one round trip.
+     */
+    public Optional<Beat> beat(String subject, String slug, String key, Intervals claimed, int positionMs) {
+        try (Connection connection = db.getConnection(); PreparedStatement beat = connection.prepareStatement(BEAT)) {
+            beat.setString(1, claimed.toMultirange());
+            beat.setString(2, slug);
+            beat.setString(3, key);
+            beat.setString(4, subject);
+            beat.setInt(5, claimed.end());
+            beat.setInt(6, positionMs);
+            beat.setInt(7, Intervals.SPEED);
+            beat.setLong(8, Intervals.GRACE_MS);
+            try (ResultSet r = beat.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                long personId = r.getLong(1);
+                long lessonId = r.getLong(2);
+                int duration = r.getInt(3);
+                long before = r.getLong(4);
+                long after = r.getLong(5);
+                boolean wasCompleted = r.getBoolean(7);
+                if (r.getBoolean(6)) {
+                    return Optional.of(new Beat(Outcome.PAST_END, before, percent(before, duration), wasCompleted));
+                }
+                if (r.getLong(8) == 0) {
+                    return Optional.of(new Beat(Outcome.IMPLAUSIBLE, before, percent(before, duration), wasCompleted));
+                }
+                boolean completed = r.getBoolean(9);
+                if (completed && !wasCompleted) {
+                    progress.complete(personId, Lesson.findById(lessonId));
+                }
+                return Optional.of(new Beat(Outcome.RECORDED, after, percent(after, duration), completed));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("heartbeat failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this person may send heartbeats for the lesson (enrolled, published, video ready). */
+    Optional<Target> target(long personId, String slug, String key) {
+        List<?> rows = em.createNativeQuery("""
+                select l.id, v.duration_ms, lv.coverage_threshold
+                from course c
+                join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired and l.kind = 'video'
+                join enrolment e on e.course_id = c.id and e.person_id = ?3
+                join lesson_video lv on lv.lesson_id = l.id
+                join video v on v.id = lv.video_id and v.status = 'ready'
+                where c.slug = ?1 and c.status = 'published'""")
+                .setParameter(1, slug).setParameter(2, key).setParameter(3, personId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new Target(personId, ((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                (BigDecimal) r[2]));
+    }
+
+    /** First contact: the watch row starts the clock the plausibility rule measures against. */
+    @Transactional
+    public void start(Target target) {
+        em.createNativeQuery("insert into video_watch (person_id, lesson_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, target.personId()).setParameter(2, target.lessonId()).executeUpdate();
+    }
+
+    static int percent(long coveredMs, int durationMs) {
+        return durationMs <= 0 ? 0 : (int) Math.min(100, coveredMs * 100 / durationMs);
+    }
+}

@@ -1,0 +1,160 @@
+package vn.hocso.video;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.storage.ObjectStore;
+
+/**
+ * HLS playlists as a player gets them: the master is written from the renditions recorded at transcoding; a
+ * media playlist is the stored one with every segment URI replaced by a short-lived presigned URL, so segments go
+ * from the object store to the browser and no video byte passes through the app.
+ */
+@ApplicationScoped
+class Playlists {
+
+    static final String MPEGURL = "application/vnd.apple.mpegurl";
+
+    private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]+)\"");
+
+    @Inject
+    ObjectStore store;
+
+    @ConfigProperty(name = "hocso.video.playback-ttl")
+    Duration playbackTtl;
+
+    /** Stored media playlists never change (a re-upload is a new prefix), so they are read once per instance. */
+    /** Signed playlists are reused this long; their URLs stay valid at least playback-ttl minus this. */
+    static final Duration REUSE = Duration.ofMinutes(5);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Signed(String text, long madeAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    private final Map<String, Signed> signed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 1000;
+        }
+    });
+
+    /** The master playlist: every video rendition, lowest first (the player starts low and climbs). */
+    String master(Video video) {
+        StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        for (Map<String, Object> r : video.renditions) {
+            if ("audio".equals(r.get("name"))) {
+                continue;
+            }
+            m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(r.get("bandwidth")).append(",RESOLUTION=")
+                    .append(r.get("width")).append('x').append(r.get("height")).append('\n')
+                    .append(r.get("name")).append(".m3u8\n");
+        }
+        return m3u8.toString();
+    }
+
+    /**
+     * A media playlist with presigned segment URLs valid long enough to play the whole video from here. The signed
+     * text is shared by every learner for a few minutes (a presigned URL names an object, not a person; each is
+     * still valid for the whole TTL minus that reuse), so a class starting a lesson together costs one signing.
+     */
+    String media(Video video, String rendition) {
+        String folder = video.prefix + "hls/" + rendition + "/";
+        Signed cached = signed.get(folder);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.madeAt() < REUSE.toNanos()) {
+            return cached.text();
+        }
+        String text = sign(video, folder);
+        if (signed.size() > 1000) {
+            signed.values().removeIf(old -> now - old.madeAt() >= REUSE.toNanos());
+        }
+        signed.put(folder, new Signed(text, now));
+        return text;
+    }
+
+    /** Who may get a version's playlists: the version (if playable) and the course's state for this person. */
+    record Access(Video video, boolean published, boolean enrolled) {
+    }
+
+    /** One indexed statement: the version of the lesson, whether the course is published and the person enrolled. */
+    Optional<Access> access(String slug, String key, long videoId, String subject) {
+        List<?> rows = em.createNativeQuery("""
+                select v.prefix, v.duration_ms, v.renditions::text, v.status, c.status = 'published',
+                       exists (select 1 from enrolment e join person p on p.id = e.person_id
+                               where e.course_id = c.id and p.subject = ?4)
+                from course c
+                join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired
+                join video v on v.lesson_id = l.id and v.id = ?3
+                where c.slug = ?1""")
+                .setParameter(1, slug).setParameter(2, key).setParameter(3, videoId).setParameter(4, subject)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        Video video = new Video();
+        video.id = videoId;
+        video.prefix = (String) r[0];
+        video.durationMs = r[1] == null ? null : ((Number) r[1]).intValue();
+        video.status = (String) r[3];
+        try {
+            video.renditions = JSON.readValue((String) r[2], new TypeReference<List<Map<String, Object>>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return video.isPlayable() ? Optional.of(new Access(video, (Boolean) r[4], (Boolean) r[5])) : Optional.empty();
+    }
+
+    private String sign(Video video, String folder) {
+        String text = stored.computeIfAbsent(folder, this::read);
+        Duration ttl = playbackTtl.plusMillis(video.durationMs == null ? 0 : 2L * video.durationMs);
+        StringBuilder out = new StringBuilder(text.length() * 4);
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (!l.startsWith("#")) {
+                out.append(store.presignedGet(folder + l, ttl));
+            } else if (l.startsWith("#EXT-X-MAP") || l.startsWith("#EXT-X-KEY")) {
+                Matcher m = URI_ATTRIBUTE.matcher(l);
+                out.append(m.find() ? l.substring(0, m.start(1)) + store.presignedGet(folder + m.group(1), ttl)
+                        + l.substring(m.end(1)) : l);
+            } else {
+                out.append(l);
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private String read(String folder) {
+        try (InputStream in = store.get(folder + "index.m3u8")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package vn.hocso.video;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.hocso.account.Roles;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+import vn.hocso.web.Flash;
+import vn.hocso.web.Locales;
+import vn.hocso.web.Refusal;
+
+/**
+ * The trainer's page for one video lesson: upload (the browser sends the file straight to the object store, see
+ * {@link UploadResource}), status refreshed in place, a preview, and caption files. Until the authoring UI exists,
+ * any trainer or admin may manage any lesson's video.
+ */
+@Path("/trainer/courses/{slug}/lessons/{key}/video")
+@RolesAllowed({Roles.TRAINER, Roles.ADMIN})
+class TrainerVideoResource {
+
+    @CheckedTemplate(basePath = "video")
+    static class Templates {
+        static native TemplateInstance trainer(Course course, Lesson lesson, VideoStatus status,
+                VideoPlayer.Player preview, List<VideoCaption> captions, String maxSize, List<String> languages);
+    }
+
+    @Inject
+    VideoPlayer player;
+
+    @Inject
+    Captions captions;
+
+    @Inject
+    Locales locales;
+
+    @Inject
+    Flash flash;
+
+    @ConfigProperty(name = "hocso.video.max-bytes")
+    long maxBytes;
+
+    @GET
+    public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Lesson lesson = videoLesson(course, key);
+        String max = VideoStatus.size(maxBytes);
+        return Templates.trainer(course, lesson, VideoStatus.of(lesson.id, locales.messages(VideoMessages.class), max),
+                player.preview(course, lesson), VideoCaption.listOfLesson(lesson.id), max, VideoCaption.LANGUAGES);
+    }
+
+    @POST
+    @Path("captions")
+    public Response uploadCaptions(@PathParam("slug") String slug, @PathParam("key") String key,
+            @RestForm String lang, @RestForm FileUpload file) throws IOException {
+        Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Lesson lesson = videoLesson(course, key);
+        VideoMessages msg = locales.messages(VideoMessages.class);
+        if (lang == null || !VideoCaption.LANGUAGES.contains(lang) || file == null || file.size() > Captions.MAX_BYTES) {
+            throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
+        }
+        byte[] vtt = java.nio.file.Files.readAllBytes(file.uploadedFile());
+        if (!captions.save(lesson.id, lang, vtt)) {
+            throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
+        }
+        flash.show(msg.captions_saved(msg.lang(lang)));
+        return Response.seeOther(URI.create("/trainer/courses/" + course.slug + "/lessons/" + lesson.key + "/video"))
+                .build();
+    }
+
+    /** A lesson of the course that is a video lesson; anything else is not found. */
+    static Lesson videoLesson(Course course, String key) {
+        Lesson lesson = Lesson.getActive(course.id, key);
+        if (!Lesson.VIDEO.equals(lesson.kind)) {
+            throw new NotFoundException();
+        }
+        return lesson;
+    }
+}

@@ -1,0 +1,75 @@
+package vn.hocso.video;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.hocso.job.Job;
+import vn.hocso.job.JobContext;
+import vn.hocso.job.JobHandler;
+import vn.hocso.job.Jobs;
+import vn.hocso.storage.ObjectStore;
+
+/**
+ * Sweeps what no one will use: uploads never confirmed (the browser gave up or was closed), versions replaced by a
+ * newer one (kept a day so players still on them finish) and failed versions that are no longer the newest. Every
+ * instance asks for the sweep each hour; the dedupe key makes it one job per hour across all of them.
+ */
+@ApplicationScoped
+class VideoCleanup implements JobHandler {
+
+    static final String KIND = "video-cleanup";
+
+    private static final Logger LOG = Logger.getLogger(VideoCleanup.class);
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    ObjectStore store;
+
+    @ConfigProperty(name = "hocso.jobs.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "hocso.video.keep-abandoned")
+    Duration keep;
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void schedule() {
+        if (enabled) {
+            String hour = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
+            QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(KIND, Map.of(), KIND + ":" + hour, 1));
+        }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(Job job, JobContext context) {
+        OffsetDateTime cutoff = OffsetDateTime.now().minus(keep);
+        List<Video> stale = QuarkusTransaction.requiringNew().call(() -> Video.<Video>find("""
+                select o from Video o
+                where o.updatedAt < ?1
+                  and (o.status in (?2, ?3)
+                       or (o.status = ?4 and o.id < (select max(v.id) from Video v where v.lessonId = o.lessonId)))""",
+                cutoff, Video.UPLOADING, Video.REPLACED, Video.FAILED).list());
+        for (Video video : stale) {
+            int objects = store.deleteAll(video.prefix);
+            QuarkusTransaction.requiringNew().run(() -> Video.delete("id = ?1 and status = ?2", video.id,
+                    video.status));
+            LOG.infof("Swept %s video %d of lesson %d (%d objects, older than %s)", video.status, video.id,
+                    video.lessonId, objects, keep);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package vn.hocso.video;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.hocso.content.CourseImported;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+
+/**
+ * Video files of courses imported from folders. Large files stay out of git: a path in course.yaml is looked for
+ * in the course folder, then under {@code hocso.video.dir}/&lt;slug&gt;/ (where the local stack generates its demo
+ * clips). A file is uploaded and queued once (by path, size and modification time); a missing one is not an
+ * error — the lesson says its video is being prepared.
+ */
+@ApplicationScoped
+class VideoImport {
+
+    private static final Logger LOG = Logger.getLogger(VideoImport.class);
+
+    @Inject
+    VideoUploads uploads;
+
+    @Inject
+    Captions captions;
+
+    @ConfigProperty(name = "hocso.video.dir")
+    Optional<String> videoDir;
+
+    void onImport(@Observes CourseImported course) {
+        for (Map.Entry<String, CourseImported.VideoFiles> entry : course.videos().entrySet()) {
+            try {
+                importLesson(course, entry.getKey(), entry.getValue());
+            } catch (IOException | RuntimeException e) {
+                // the course itself is imported; its video can come later (next import, or the trainer's page)
+                LOG.warnf(e, "Video of lesson %s/%s not imported", course.slug(), entry.getKey());
+            }
+        }
+    }
+
+    private void importLesson(CourseImported course, String key, CourseImported.VideoFiles files) throws IOException {
+        Lesson lesson = QuarkusTransaction.requiringNew().call(() -> Course.findBySlug(course.slug())
+                .map(c -> Lesson.getActive(c.id, key)).orElse(null));
+        if (lesson == null) {
+            return;
+        }
+        Optional<Path> video = locate(course, files.video());
+        if (video.isEmpty()) {
+            LOG.infof("Video %s of lesson %s/%s not found; the lesson waits for it", files.video(), course.slug(), key);
+        } else {
+            String source = video.get().toAbsolutePath() + "|" + Files.size(video.get()) + "|"
+                    + Files.getLastModifiedTime(video.get()).toMillis();
+            boolean known = QuarkusTransaction.requiringNew().call(() -> Video.findImported(lesson.id, source)
+                    .isPresent());
+            if (!known) {
+                Video imported = uploads.importFile(lesson, video.get(), source);
+                LOG.infof("Video %s of lesson %s/%s uploaded and queued (version %d)", files.video(), course.slug(),
+                        key, imported.id);
+            }
+        }
+        for (Map.Entry<String, String> caption : files.captions().entrySet()) {
+            Optional<Path> vtt = locate(course, caption.getValue());
+            if (vtt.isPresent() && !captions.save(lesson.id, caption.getKey(), Files.readAllBytes(vtt.get()))) {
+                LOG.warnf("Captions %s of lesson %s/%s are not WebVTT", caption.getValue(), course.slug(), key);
+            }
+        }
+    }
+
+    private Optional<Path> locate(CourseImported course, String relative) {
+        Path inFolder = course.folder().resolve(relative).normalize();
+        if (Files.isRegularFile(inFolder)) {
+            return Optional.of(inFolder);
+        }
+        return videoDir.filter(d -> !d.isBlank()).map(d -> Path.of(d).resolve(course.slug()).resolve(relative)
+                .normalize()).filter(Files::isRegularFile);
+    }
+}

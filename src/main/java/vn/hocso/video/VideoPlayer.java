@@ -1,0 +1,73 @@
+package vn.hocso.video;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.account.CurrentUser;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+import vn.hocso.storage.ObjectStore;
+
+/** What the lesson page needs to play a lesson's video: {@code inject:videoPlayer.of(course, lesson)} in templates. */
+@RequestScoped
+@Named("videoPlayer")
+public class VideoPlayer {
+
+    /** A ready video as the page shows it; URLs are the app's playlists and presigned poster and captions. */
+    public record Player(String master, String audio, String poster, String heartbeat, double resumeAt,
+            int watchedPercent, boolean completed, List<Caption> captions) {
+
+        public boolean hasAudio() {
+            return audio != null;
+        }
+    }
+
+    public record Caption(String lang, String url) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ObjectStore store;
+
+    @ConfigProperty(name = "hocso.video.playback-ttl")
+    Duration ttl;
+
+    /** The player for a lesson whose video is ready, with where this person stopped; null otherwise. */
+    public Player of(Course course, Lesson lesson) {
+        return player(course, lesson, true);
+    }
+
+    /** The trainer's preview: same player, no heartbeats (a preview is not learning). */
+    public Player preview(Course course, Lesson lesson) {
+        return player(course, lesson, false);
+    }
+
+    private Player player(Course course, Lesson lesson, boolean learning) {
+        if (!Lesson.VIDEO.equals(lesson.kind)) {
+            return null;
+        }
+        Optional<Video> playing = LessonVideo.findPlaying(lesson.id);
+        if (playing.isEmpty()) {
+            return null;
+        }
+        Video video = playing.get();
+        String base = "/courses/" + course.slug + "/lessons/" + lesson.key + "/video/";
+        Optional<VideoWatch> watch = currentUser.find().flatMap(p -> VideoWatch.findOf(p.id, lesson.id));
+        int position = watch.map(w -> w.positionMs).orElse(0);
+        // at the very end, start again from the beginning rather than on the last frame
+        double resumeAt = video.durationMs != null && position > video.durationMs - 3000 ? 0 : position / 1000.0;
+        List<Caption> captions = VideoCaption.listOfLesson(lesson.id).stream()
+                .map(c -> new Caption(c.lang, store.presignedGet(c.objectKey, ttl))).toList();
+        return new Player(base + video.id + "/master.m3u8", video.hasAudioOnly() ? base + video.id + "/audio.m3u8" : null,
+                video.posterKey == null ? null : store.presignedGet(video.posterKey, ttl),
+                learning ? base + "heartbeat" : null, resumeAt,
+                watch.map(w -> Heartbeats.percent(w.coveredMs, video.durationMs)).orElse(0),
+                watch.map(w -> w.completedAt != null).orElse(false), captions);
+    }
+}

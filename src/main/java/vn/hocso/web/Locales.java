@@ -1,0 +1,52 @@
+package vn.hocso.web;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Locale;
+
+/** The language of the current request: Vietnamese unless the person chose English with the switch. */
+@RequestScoped
+@Named("locales")
+public class Locales {
+
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    public static final Locale ENGLISH = Locale.forLanguageTag("en");
+    static final String COOKIE = "hocso-lang";
+
+    @Inject
+    HttpServerRequest request;
+
+    private Locale current;
+
+    public Locale current() {
+        if (current == null) {
+            Cookie cookie = request.getCookie(COOKIE);
+            current = cookie != null && "en".equals(cookie.getValue()) ? ENGLISH : VIETNAMESE;
+        }
+        return current;
+    }
+
+    /** The BCP 47 tag for {@code <html lang>}. */
+    public String getTag() {
+        return current().getLanguage();
+    }
+
+    public boolean isEnglish() {
+        return ENGLISH.equals(current());
+    }
+
+    /** A message bundle in the request's language, for text produced in Java (flash messages, errors). */
+    public <T> T messages(Class<T> bundle) {
+        return isEnglish() ? MessageBundles.get(bundle, Localized.Literal.of("en")) : MessageBundles.get(bundle);
+    }
+
+    /** Picks the Vietnamese or English variant of a bilingual field; English falls back to Vietnamese. */
+    public String pick(String vi, String en) {
+        return isEnglish() && en != null && !en.isBlank() ? en : vi;
+    }
+}

@@ -1,0 +1,133 @@
+/* HọcSố video player: hls.js on a <video>, a remembered data-saver choice, and heartbeats with the stretches
+   watched since the last acknowledged one (kept and re-sent after a network drop; the server keeps a union, so a
+   retry adds nothing). Heartbeats are form posts carrying the CSRF token; sendBeacon when the page is left. */
+(function () {
+  'use strict';
+  var SAVER_KEY = 'hocso-data-saver';
+  var BEAT_MS = 10000;
+
+  function setup(box) {
+    var video = box.querySelector('video');
+    var saver = box.querySelector('.saver');
+    var errorBox = box.querySelector('.player-error');
+    var watchedText = box.querySelector('.watched');
+    var beatUrl = box.dataset.heartbeat;
+    var hls = null;
+    var recovered = 0;
+    var mode = 'off';
+    try { mode = localStorage.getItem(SAVER_KEY) || 'off'; } catch (e) { /* private mode */ }
+    if (!Array.prototype.some.call(saver.options, function (o) { return o.value === mode; })) { mode = 'off'; }
+    saver.value = mode;
+
+    function showError() { errorBox.textContent = box.dataset.error; errorBox.hidden = false; }
+
+    function load(at, play) {
+      if (hls) { hls.destroy(); hls = null; }
+      var src = mode === 'audio' && box.dataset.audio ? box.dataset.audio : box.dataset.master;
+      if (window.Hls && window.Hls.isSupported()) {
+        hls = new window.Hls({ startPosition: at, startLevel: mode === 'off' ? -1 : 0, capLevelToPlayerSize: mode === 'off' });
+        hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
+          if (mode === '240p') { hls.autoLevelCapping = 0; }
+          if (play) { video.play().catch(function () {}); }
+        });
+        hls.on(window.Hls.Events.ERROR, function (event, data) {
+          if (!data.fatal) { return; }
+          if (recovered++ >= 3) { showError(); return; }
+          if (data.type === window.Hls.ErrorTypes.MEDIA_ERROR) { hls.recoverMediaError(); return; }
+          // expired presigned URLs or a dropped connection: fetch fresh playlists and go on from here
+          load(video.currentTime || at, !video.paused);
+        });
+        hls.loadSource(src);
+        hls.attachMedia(video);
+      } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+        video.src = src;
+        video.addEventListener('loadedmetadata', function () { if (at > 0) { video.currentTime = at; } }, { once: true });
+        if (play) { video.play().catch(function () {}); }
+      } else {
+        showError();
+      }
+    }
+
+    saver.addEventListener('change', function () {
+      mode = saver.value;
+      try { localStorage.setItem(SAVER_KEY, mode); } catch (e) { /* private mode */ }
+      close();
+      load(video.currentTime, !video.paused);
+    });
+
+    // watched stretches in milliseconds: [from, to]
+    var pending = [];
+    var from = null;
+    var last = null;
+    function now() { return Math.round(video.currentTime * 1000); }
+    function close() {
+      if (from !== null && last !== null && last > from) { pending.push([from, last]); }
+      from = null;
+      last = null;
+    }
+    function merged() {
+      var list = pending.slice().sort(function (a, b) { return a[0] - b[0]; });
+      var out = [];
+      list.forEach(function (r) {
+        if (out.length && r[0] <= out[out.length - 1][1]) { out[out.length - 1][1] = Math.max(out[out.length - 1][1], r[1]); }
+        else { out.push([r[0], r[1]]); }
+      });
+      return out;
+    }
+    video.addEventListener('playing', function () { from = now(); last = from; send(); });
+    video.addEventListener('timeupdate', function () {
+      if (video.paused || video.seeking || from === null) { return; }
+      var t = now();
+      if (t < last || t - last > 3000) { close(); from = t; }
+      last = t;
+    });
+    video.addEventListener('seeking', close);
+    video.addEventListener('pause', function () { close(); send(); });
+    video.addEventListener('ended', function () { close(); send(); });
+
+    function form(list) {
+      var p = new URLSearchParams();
+      p.set(box.dataset.csrfName, box.dataset.csrf);
+      p.set('watched', list.map(function (r) { return r[0] + '-' + r[1]; }).join(','));
+      p.set('position', String(now()));
+      return p;
+    }
+    function flush() {
+      // the stretch being watched goes out now and goes on from where it is
+      if (from !== null && last !== null && last > from) { pending.push([from, last]); from = last; }
+      pending = merged();
+    }
+    var inflight = false;
+    function send() {
+      if (!beatUrl || inflight) { return; }
+      flush();
+      var batch = pending.slice();
+      inflight = true;
+      fetch(beatUrl, { method: 'POST', body: form(batch), credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) {
+          // 200: recorded; 400: malformed, never will be: drop it. 409 (ahead of the clock) and 429: keep for later
+          if (r.ok || r.status === 400) {
+            pending = pending.filter(function (p) { return batch.indexOf(p) < 0; });
+          }
+          return r.ok ? r.json() : null;
+        })
+        .then(function (j) { if (j && watchedText) { watchedText.textContent = j.text; } })
+        .catch(function () { /* offline: the stretches stay pending and go with the next heartbeat */ })
+        .finally(function () { inflight = false; });
+    }
+    if (beatUrl) {
+      setInterval(function () { if (!video.paused) { send(); } }, BEAT_MS);
+      var leave = function () {
+        flush();
+        if (navigator.sendBeacon) { navigator.sendBeacon(beatUrl, form(pending)); }
+      };
+      window.addEventListener('pagehide', leave);
+      document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { leave(); } });
+    }
+
+    load(parseFloat(box.dataset.resume) || 0, false);
+  }
+
+  function start() { document.querySelectorAll('.player').forEach(setup); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
+}());

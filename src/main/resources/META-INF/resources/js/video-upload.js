@@ -1,0 +1,97 @@
+/* HọcSố trainer video page: the file goes from the browser straight to the object store with a presigned PUT
+   (progress from XHR), then the app is asked to check it; the status is polled and shown in place. */
+(function () {
+  'use strict';
+  var box = document.querySelector('.video-upload');
+  var statusBox = document.querySelector('.video-status');
+  if (!box || !statusBox) { return; }
+  var input = box.querySelector('input[type=file]');
+  var startButton = box.querySelector('.upload-start');
+  var retryButton = box.querySelector('.upload-retry');
+  var bar = box.querySelector('.progress');
+  var text = box.querySelector('.upload-text');
+
+  function say(message) { text.textContent = message || ''; }
+  function progress(element, percent) {
+    element.hidden = false;
+    element.setAttribute('aria-valuenow', String(Math.round(percent)));
+    element.querySelector('.progress-fill').style.width = percent + '%';
+  }
+  function post(url, fields) {
+    var body = new URLSearchParams();
+    body.set(box.dataset.csrfName, box.dataset.csrf);
+    Object.keys(fields).forEach(function (k) { body.set(k, fields[k]); });
+    return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) { return { ok: r.ok, body: j }; });
+      });
+  }
+  function put(url, file) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('PUT', url);
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) {
+          var percent = e.loaded * 100 / e.total;
+          progress(bar, percent);
+          say(box.dataset.textSending + ' ' + Math.floor(percent) + '%');
+        }
+      };
+      xhr.onload = function () { if (xhr.status >= 200 && xhr.status < 300) { resolve(); } else { reject(new Error(box.dataset.textNetwork)); } };
+      xhr.onerror = function () { reject(new Error(box.dataset.textNetwork)); };
+      xhr.send(file);
+    });
+  }
+  function showStatus(s) {
+    if (!s || !s.status) { return; }
+    statusBox.dataset.state = s.status;
+    statusBox.querySelector('.status-text').textContent = s.text;
+    var statusBar = statusBox.querySelector('.progress');
+    if (s.status === 'queued' || s.status === 'processing') { progress(statusBar, s.percent); } else { statusBar.hidden = true; }
+    statusBox.querySelector('.replacing').hidden = !s.replacing;
+  }
+  var polling = null;
+  function poll() {
+    if (polling) { return; }
+    polling = setInterval(function () {
+      fetch(statusBox.dataset.statusUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (s) {
+          showStatus(s);
+          if (s && s.status !== 'queued' && s.status !== 'processing') { clearInterval(polling); polling = null; }
+        })
+        .catch(function () { /* try again at the next tick */ });
+    }, 2000);
+  }
+  function upload() {
+    var file = input.files[0];
+    if (!file) { say(box.dataset.textPick); return; }
+    startButton.disabled = true;
+    retryButton.hidden = true;
+    progress(bar, 0);
+    post(box.dataset.start, { size: file.size })
+      .then(function (res) {
+        if (!res.ok) { throw new Error(res.body.error); }
+        var upload = res.body;
+        return put(upload.url, file).then(function () {
+          say(box.dataset.textChecking);
+          return post(upload.confirm, {});
+        }, function (error) {
+          post(upload.cancel, {});
+          throw error;
+        });
+      })
+      .then(function (res) {
+        if (!res.ok) { throw new Error(res.body.error); }
+        say('');
+        bar.hidden = true;
+        showStatus(res.body);
+        poll();
+      })
+      .catch(function (error) { say(error.message || box.dataset.textNetwork); retryButton.hidden = false; })
+      .finally(function () { startButton.disabled = false; });
+  }
+  startButton.addEventListener('click', upload);
+  retryButton.addEventListener('click', upload);
+  if (statusBox.dataset.state === 'queued' || statusBox.dataset.state === 'processing') { poll(); }
+}());
