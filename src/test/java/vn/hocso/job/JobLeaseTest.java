@@ -1,0 +1,159 @@
+package vn.hocso.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class JobLeaseTest {
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    SlowJob slow;
+
+    @Inject
+    EntityManager em;
+
+    private String enqueue(String kind, int maxAttempts) {
+        String key = kind + ":" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(kind, Map.of("n", 1), key, maxAttempts));
+        return key;
+    }
+
+    private static Job job(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey(key).orElseThrow());
+    }
+
+    private void expireLease(long id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update job set locked_until = now() - interval '1 second' where id = ?1").setParameter(1, id)
+                .executeUpdate());
+    }
+
+    private static <T> List<T> race(Callable<T> a, Callable<T> b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<T> fa = pool.submit(() -> {
+                start.await();
+                return a.call();
+            });
+            Future<T> fb = pool.submit(() -> {
+                start.await();
+                return b.call();
+            });
+            return List.of(fa.get(), fb.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoWorkersRacingToRunOneJobRunItOnceWhateverTheRound() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String key = enqueue(SlowJob.KIND, 3);
+            List<Boolean> ran = race(() -> worker.runNext(SlowJob.KIND), () -> worker.runNext(SlowJob.KIND));
+            Job job = job(key);
+            assertEquals(1, ran.stream().filter(r -> r).count(), "exactly one worker got the job");
+            assertEquals(1, slow.runsOf(job.id), "the job ran once");
+            assertEquals(Job.DONE, job.status);
+            assertEquals(1, job.attempts);
+        }
+    }
+
+    @Test
+    void concurrentClaimsNeverHandOutTheSameJob() throws Exception {
+        String kind = "test-claim-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            keys.add(enqueue(kind, 3));
+        }
+        List<Long> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<Optional<Job>> pair = race(() -> jobs.claim(kind, "worker-a", Duration.ofMinutes(1)),
+                    () -> jobs.claim(kind, "worker-b", Duration.ofMinutes(1)));
+            pair.forEach(j -> j.ifPresent(job -> taken.add(job.id)));
+        }
+        assertEquals(6, taken.size());
+        assertEquals(6, taken.stream().distinct().count(), "no job was claimed twice: " + taken);
+    }
+
+    @Test
+    void aCrashedWorkersLeaseExpiresAndTheJobIsTakenAgain() {
+        String kind = "test-lease-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = enqueue(kind, 3);
+        Job first = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
+        // worker-a "crashes" holding the job: while its lease runs, nobody else may take it
+        assertTrue(jobs.claim(kind, "worker-b", Duration.ofMinutes(5)).isEmpty());
+
+        expireLease(first.id);
+        Job second = jobs.claim(kind, "worker-b", Duration.ofMinutes(5)).orElseThrow();
+        assertEquals(first.id, second.id);
+        assertEquals(2, second.attempts);
+        assertEquals("worker-b", second.lockedBy);
+
+        // the late original worker can neither report progress nor finish the job it lost
+        jobs.heartbeat(first.id, "worker-a", 70, Duration.ofMinutes(5));
+        jobs.succeed(first.id, "worker-a");
+        Job held = job(key);
+        assertEquals(Job.RUNNING, held.status);
+        assertEquals("worker-b", held.lockedBy);
+
+        jobs.heartbeat(second.id, "worker-b", 40, Duration.ofMinutes(5));
+        assertEquals(40, job(key).progress);
+        jobs.succeed(second.id, "worker-b");
+        assertEquals(Job.DONE, job(key).status);
+    }
+
+    @Test
+    void aJobWhoseWorkerDiesOnItsLastAttemptFailsInsteadOfLoopingForever() {
+        String kind = "test-last-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = enqueue(kind, 1);
+        Job claimed = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
+        expireLease(claimed.id);
+        assertTrue(jobs.claim(kind, "worker-b", Duration.ofMinutes(5)).isEmpty());
+        Job failed = job(key);
+        assertEquals(Job.FAILED, failed.status);
+        assertTrue(failed.lastError.contains("lease expired"), failed.lastError);
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedLaterAndAPermanentFailureIsNot() {
+        String kind = "test-retry-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = enqueue(kind, 3);
+        Job claimed = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
+        jobs.fail(claimed.id, "worker-a", "network down", false);
+        Job retried = job(key);
+        assertEquals(Job.QUEUED, retried.status);
+        assertTrue(retried.runAfter.isAfter(java.time.OffsetDateTime.now()), "backs off before the next attempt");
+        assertTrue(jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).isEmpty());
+
+        String other = enqueue(kind, 3);
+        Job corrupt = QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey(other).orElseThrow());
+        Job taken = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
+        assertEquals(corrupt.id, taken.id);
+        jobs.fail(taken.id, "worker-a", "corrupt file", true);
+        assertEquals(Job.FAILED, job(other).status);
+    }
+}

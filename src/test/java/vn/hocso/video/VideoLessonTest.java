@@ -1,0 +1,458 @@
+package vn.hocso.video;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.hocso.Forms;
+import vn.hocso.content.CourseImporter;
+import vn.hocso.course.Lesson;
+import vn.hocso.job.Job;
+import vn.hocso.job.JobWorker;
+import vn.hocso.job.Jobs;
+import vn.hocso.storage.ObjectStore;
+
+@QuarkusTest
+class VideoLessonTest {
+
+    static final String COURSE = VideoFixtures.COURSE;
+    static final List<String> LESSONS = List.of("v-upload", "v-html", "v-play", "v-cover", "v-forge", "v-flood",
+            "v-corrupt", "v-empty", "v-replace", "v-sweep", "v-captions", "v-pending");
+
+    @Inject
+    CourseImporter importer;
+
+    @Inject
+    VideoUploads uploads;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void course() {
+        VideoFixtures.ensureCourse(importer, COURSE, LESSONS);
+    }
+
+    private static String page(String key) {
+        return "/courses/" + COURSE + "/lessons/" + key;
+    }
+
+    private static String trainerPage(String key) {
+        return "/trainer/courses/" + COURSE + "/lessons/" + key + "/video";
+    }
+
+    private void drain() {
+        while (worker.runNext(VideoUploads.TRANSCODE)) {
+            // run every due transcode, whichever test queued it
+        }
+    }
+
+    /** The lesson's video through the real pipeline: presigned PUT, confirm, ffmpeg; reused once ready. */
+    private Video transcoded(String key, Path clip) throws IOException {
+        Lesson lesson = VideoFixtures.lesson(COURSE, key);
+        Optional<Video> playing = QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id));
+        if (playing.isPresent()) {
+            return playing.get();
+        }
+        VideoUploads.Started started = uploads.start(lesson, null, Files.size(clip));
+        assertEquals(200, VideoFixtures.put(started.url(), Files.readAllBytes(clip), "video/mp4"));
+        uploads.confirm(lesson.id, started.id());
+        drain();
+        Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(started.id()));
+        assertEquals(Video.READY, video.status, "error: " + video.errorCode);
+        return video;
+    }
+
+    private void fakeReady(String key, int durationMs) {
+        long lessonId = VideoFixtures.lesson(COURSE, key).id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (LessonVideo.findPlaying(lessonId).isPresent()) {
+                return;
+            }
+            Number id = (Number) em.createNativeQuery("""
+                    insert into video (lesson_id, status, source_key, prefix, duration_ms)
+                    values (?1, 'ready', 'none', 'videos/fake/', ?2) returning id""")
+                    .setParameter(1, lessonId).setParameter(2, durationMs).getSingleResult();
+            em.createNativeQuery("""
+                    insert into lesson_video (lesson_id, video_id) values (?1, ?2)
+                    on conflict (lesson_id) do update set video_id = excluded.video_id""")
+                    .setParameter(1, lessonId).setParameter(2, id.longValue()).executeUpdate();
+        });
+    }
+
+    private static void enrol() {
+        Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol").then().statusCode(303);
+    }
+
+    private static Response beat(Forms.Csrf csrf, String key, String watched, int position) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
+                .formParam("watched", watched).formParam("position", position)
+                .when().post(page(key) + "/video/heartbeat");
+    }
+
+    private void rewindClock(String subject, String key, String interval) {
+        long lessonId = VideoFixtures.lesson(COURSE, key).id;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update video_watch set last_beat_at = now() - cast(?3 as interval)
+                where lesson_id = ?1 and person_id = (select id from person where subject = ?2)""")
+                .setParameter(1, lessonId).setParameter(2, subject).setParameter(3, interval).executeUpdate());
+    }
+
+    private static Response trainerPost(String key, String action, String... fields) {
+        return Forms.post(trainerPage(key), trainerPage(key) + action, fields);
+    }
+
+    // --- VID-1: upload straight to the store, checked by content
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-upload"))
+    void aTrainerUploadsStraightToTheStoreAndARealMp4IsAcceptedAndQueued() throws IOException {
+        byte[] mp4 = Files.readAllBytes(VideoFixtures.clip(2, 320, 180));
+        given().when().get(trainerPage("v-upload")).then().statusCode(200)
+                .body(containsString("class=\"panel video-upload\"")).body(containsString("Bài này chưa có video."));
+
+        Response opened = trainerPost("v-upload", "/uploads", "size", String.valueOf(mp4.length));
+        opened.then().statusCode(200);
+        String url = opened.jsonPath().getString("url");
+        long id = opened.jsonPath().getLong("id");
+        // the key is the server's own, the upload goes to the object store, not to the app
+        assertTrue(url.contains("/videos/"), url);
+        assertTrue(url.contains("X-Amz-Signature="), url);
+        assertEquals(200, VideoFixtures.put(url, mp4, "video/mp4"));
+
+        trainerPost("v-upload", "/uploads/" + id + "/confirm").then().statusCode(200)
+                .body("status", equalTo("queued")).body("text", equalTo("Đang chờ xử lý"));
+        Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
+        assertEquals(Video.QUEUED, video.status);
+        assertEquals(mp4.length, video.sizeBytes);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey("transcode:" + id)).isPresent());
+        // confirming twice (a double click, a retry) changes nothing
+        trainerPost("v-upload", "/uploads/" + id + "/confirm").then().statusCode(200).body("status", equalTo("queued"));
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-html"))
+    void anHtmlFileNamedMp4IsRejectedAndDeletedWithNoRowLeft() {
+        byte[] html = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        Response opened = trainerPost("v-html", "/uploads", "size", String.valueOf(html.length));
+        long id = opened.jsonPath().getLong("id");
+        assertEquals(200, VideoFixtures.put(opened.jsonPath().getString("url"), html, "video/mp4"));
+        String sourceKey = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id).sourceKey);
+        assertTrue(store.exists(sourceKey));
+
+        trainerPost("v-html", "/uploads/" + id + "/confirm").then().statusCode(415)
+                .body("error", containsString("không phải video"));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Video.findById(id)));
+        assertFalse(store.exists(sourceKey));
+        // too large is refused before anything is sent
+        trainerPost("v-html", "/uploads", "size", String.valueOf(3L << 30)).then().statusCode(413)
+                .body("error", containsString("2 GB"));
+    }
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-not-trainer"))
+    void aLearnerCannotManageVideos() {
+        given().redirects().follow(false).when().get(trainerPage("v-upload")).then().statusCode(403);
+        Forms.post("/courses", trainerPage("v-upload") + "/uploads", "size", "1000").then().statusCode(403);
+    }
+
+    // --- VID-2 and VID-3: transcoding, presigned playback
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-play"))
+    void aTranscodedClipPlaysFromPresignedSegmentsThatTheStoreServesDirectly() throws IOException {
+        Video video = transcoded("v-play", VideoFixtures.clip(5, 640, 360));
+        assertTrue(video.durationMs >= 4900 && video.durationMs <= 5200, "duration " + video.durationMs);
+        assertEquals(List.of("240p", "360p", "audio"), video.renditions.stream().map(r -> r.get("name")).toList());
+        enrol();
+        String base = page("v-play") + "/video/" + video.id;
+
+        String master = given().when().get(base + "/master.m3u8").then().statusCode(200)
+                .contentType(containsString("mpegurl")).extract().asString();
+        assertTrue(master.contains("240p.m3u8") && master.contains("360p.m3u8"), master);
+        assertFalse(master.contains("720p"), "no upscaling: " + master);
+
+        for (String rendition : List.of("240p", "360p", "audio")) {
+            String media = given().when().get(base + "/" + rendition + ".m3u8").then().statusCode(200).extract()
+                    .asString();
+            List<String> segments = Arrays.stream(media.split("\n")).filter(l -> !l.startsWith("#")).toList();
+            assertFalse(segments.isEmpty(), media);
+            for (String segment : segments) {
+                // fetched from S3Proxy itself: the app is not in between
+                assertTrue(segment.startsWith("http://127.0.0.1:") && segment.contains("X-Amz-Signature="), segment);
+                assertFalse(segment.contains(":" + io.restassured.RestAssured.port + "/"), segment);
+                HttpResponse<byte[]> bytes = VideoFixtures.get(segment);
+                assertEquals(200, bytes.statusCode(), segment);
+                assertEquals(0x47, bytes.body()[0] & 0xFF, "an MPEG-TS segment starts with its sync byte");
+            }
+        }
+        given().when().get(base + "/720p.m3u8").then().statusCode(404);
+
+        // the lesson page has the player, resuming at 0, with a poster the store serves
+        String lessonPage = given().when().get(page("v-play")).then().statusCode(200)
+                .body(containsString("class=\"player\"")).body(containsString("data-master=\"" + base + "/master.m3u8\""))
+                .body(containsString("/vendor/hls.js/hls.min.js")).body(not(containsString("đang được chuẩn bị")))
+                .extract().asString();
+        String poster = lessonPage.replaceAll("(?s).*poster=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        HttpResponse<byte[]> image = VideoFixtures.get(poster);
+        assertEquals(200, image.statusCode(), poster);
+        assertEquals(0xFF, image.body()[0] & 0xFF, "a JPEG");
+    }
+
+    @Test
+    @TestSecurity(user = "la", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-stranger"))
+    void aLearnerNotEnrolledGets403ForThePlaylist() throws IOException {
+        Video video = transcoded("v-play", VideoFixtures.clip(5, 640, 360));
+        String base = page("v-play") + "/video/" + video.id;
+        given().when().get(base + "/master.m3u8").then().statusCode(403).body("error", containsString("đăng ký"));
+        given().when().get(base + "/240p.m3u8").then().statusCode(403);
+        Forms.Csrf csrf = Forms.csrfFrom("/courses/" + COURSE);
+        beat(csrf, "v-play", "0-1000", 1000).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-corrupt"))
+    void aCorruptVideoEndsAsFailedWithAReasonNotAsAStuckJob() {
+        byte[] corrupt = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(corrupt);
+        System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, corrupt, 0, 12);
+        Response opened = trainerPost("v-corrupt", "/uploads", "size", String.valueOf(corrupt.length));
+        long id = opened.jsonPath().getLong("id");
+        VideoFixtures.put(opened.jsonPath().getString("url"), corrupt, "video/mp4");
+        trainerPost("v-corrupt", "/uploads/" + id + "/confirm").then().statusCode(200).body("status", equalTo("queued"));
+        drain();
+
+        Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
+        assertEquals(Video.FAILED, video.status);
+        assertEquals("unreadable", video.errorCode);
+        Job job = QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey("transcode:" + id).orElseThrow());
+        assertEquals(Job.FAILED, job.status);
+        assertEquals(1, job.attempts, "a corrupt file is not retried");
+        given().when().get(trainerPage("v-corrupt") + "/uploads/status").then().statusCode(200)
+                .body("status", equalTo("failed")).body("text", containsString("bị hỏng"));
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-empty"))
+    void aZeroLengthVideoEndsAsFailedWithAReason() throws IOException {
+        byte[] mp4 = Files.readAllBytes(VideoFixtures.clip(2, 320, 180));
+        Lesson lesson = VideoFixtures.lesson(COURSE, "v-empty");
+        VideoUploads.Started started = uploads.start(lesson, null, mp4.length);
+        VideoFixtures.put(started.url(), mp4, "video/mp4");
+        uploads.confirm(lesson.id, started.id());
+        // the object is emptied between the check and the transcoding
+        String key = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(started.id()).sourceKey);
+        store.put(key, new ByteArrayInputStream(new byte[0]), 0, "video/mp4");
+        drain();
+        Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(started.id()));
+        assertEquals(Video.FAILED, video.status);
+        assertEquals("empty", video.errorCode);
+        given().when().get(trainerPage("v-empty")).then().statusCode(200).body(containsString("Tệp rỗng"));
+        // an empty upload is refused at once
+        trainerPost("v-empty", "/uploads", "size", "0").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-replace"))
+    void reuploadingSwapsTheWholeLadderAtOnce() throws IOException {
+        Video first = transcoded("v-replace", VideoFixtures.clip(5, 640, 360));
+        Lesson lesson = VideoFixtures.lesson(COURSE, "v-replace");
+        Path small = VideoFixtures.clip(2, 320, 180);
+        VideoUploads.Started started = uploads.start(lesson, null, Files.size(small));
+        VideoFixtures.put(started.url(), Files.readAllBytes(small), "video/mp4");
+        uploads.confirm(lesson.id, started.id());
+        // while the new version is queued, learners still get the whole previous ladder
+        assertEquals(first.id, QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id))
+                .orElseThrow().id);
+        given().when().get(trainerPage("v-replace") + "/uploads/status").then().body("status", equalTo("queued"))
+                .body("replacing", equalTo(true));
+        drain();
+
+        assertEquals(started.id(), QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id))
+                .orElseThrow().id);
+        assertEquals(Video.REPLACED, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(first.id)).status);
+        // a source smaller than 240p gets one rung at its own height, no upscaling
+        given().when().get(page("v-replace") + "/video/" + started.id() + "/master.m3u8").then().statusCode(200)
+                .body(containsString("180p.m3u8")).body(not(containsString("240p")));
+        // a player still on the previous version finishes it
+        given().when().get(page("v-replace") + "/video/" + first.id + "/240p.m3u8").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-sweep"))
+    void anAbandonedUploadIsSweptADayLaterRowAndObject() {
+        byte[] bytes = "abandoned".getBytes(StandardCharsets.UTF_8);
+        Response opened = trainerPost("v-sweep", "/uploads", "size", String.valueOf(bytes.length));
+        long id = opened.jsonPath().getLong("id");
+        VideoFixtures.put(opened.jsonPath().getString("url"), bytes, "video/mp4");
+        String key = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id).sourceKey);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update video set updated_at = now() - interval '25 hours' where id = ?1").setParameter(1, id)
+                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(VideoCleanup.KIND, Map.of(), "test-sweep", 1));
+        assertTrue(worker.runNext(VideoCleanup.KIND));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Video.findById(id)));
+        assertFalse(store.exists(key));
+    }
+
+    @Test
+    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-captions"))
+    void aTrainerAttachesWebVttCaptionsThatThePlayerShows() {
+        fakeReady("v-captions", 60_000);
+        Forms.Csrf csrf = Forms.csrfFrom(trainerPage("v-captions"));
+        byte[] vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào các bạn\n".getBytes(StandardCharsets.UTF_8);
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("lang", "vi").multiPart("file", "phu-de.vtt", vtt, "text/vtt")
+                .when().post(trainerPage("v-captions") + "/captions").then().statusCode(303);
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("lang", "en").multiPart("file", "x.vtt", "<html>".getBytes(StandardCharsets.UTF_8), "text/vtt")
+                .when().post(trainerPage("v-captions") + "/captions").then().statusCode(400)
+                .body(containsString("WebVTT"));
+        long lessonId = VideoFixtures.lesson(COURSE, "v-captions").id;
+        List<VideoCaption> captions = QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lessonId));
+        assertEquals(1, captions.size());
+        enrol();
+        String html = given().when().get(page("v-captions")).then().statusCode(200)
+                .body(containsString("<track kind=\"captions\" srclang=\"vi\" label=\"Tiếng Việt\""))
+                .body(containsString("Quản lý video của bài này")).extract().asString();
+        String url = html.replaceAll("(?s).*<track [^>]*src=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        HttpResponse<byte[]> fetched = VideoFixtures.get(url);
+        assertEquals(200, fetched.statusCode());
+        assertTrue(new String(fetched.body(), StandardCharsets.UTF_8).contains("Xin chào"));
+    }
+
+    // --- VID-4: resume and completion by watched coverage
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-cover"))
+    void heartbeatsCompleteTheLessonAt90PercentAndNotAt89() {
+        fakeReady("v-cover", 100_000);
+        enrol();
+        given().when().get(page("v-cover")).then().statusCode(200).body(containsString("data-resume=\"0.0\""))
+                .body(not(containsString("Bạn đã học xong bài này")));
+        Forms.Csrf csrf = Forms.csrfFrom(page("v-cover"));
+        beat(csrf, "v-cover", "", 0).then().statusCode(200);
+        rewindClock("video-learner-cover", "v-cover", "10 minutes");
+
+        // 89 % watched, out of order and overlapping: not complete, whatever the playhead says
+        beat(csrf, "v-cover", "50000-89000,0-30000,20000-50000", 60_000).then().statusCode(200)
+                .body("percent", equalTo(89)).body("completed", equalTo(false));
+        given().when().get(page("v-cover")).then().body(not(containsString("Bạn đã học xong bài này")))
+                .body(containsString("data-resume=\"60.0\""));
+        // the same heartbeat again (a retry) adds nothing
+        beat(csrf, "v-cover", "0-89000", 89_000).then().statusCode(200).body("coveredMs", equalTo(89_000));
+
+        beat(csrf, "v-cover", "89000-90000", 61_000).then().statusCode(200)
+                .body("percent", equalTo(90)).body("completed", equalTo(true));
+        given().when().get(page("v-cover")).then().body(containsString("Bạn đã học xong bài này"))
+                .body(containsString("data-resume=\"61.0\""));
+    }
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-forge"))
+    void aForgedHeartbeatClaimingAnHourAfterTenSecondsIsRefused() {
+        fakeReady("v-forge", 7_200_000);
+        enrol();
+        Forms.Csrf csrf = Forms.csrfFrom(page("v-forge"));
+        beat(csrf, "v-forge", "", 0).then().statusCode(200);
+        rewindClock("video-learner-forge", "v-forge", "10 seconds");
+        beat(csrf, "v-forge", "0-3600000", 3_600_000).then().statusCode(409)
+                .body("error", containsString("nhiều hơn thời gian thực")).body("coveredMs", equalTo(0));
+        // what ten seconds allow is recorded
+        beat(csrf, "v-forge", "0-10000", 10_000).then().statusCode(200).body("coveredMs", equalTo(10_000));
+        // garbage and claims past the end are malformed
+        beat(csrf, "v-forge", "10-5", 0).then().statusCode(400);
+        beat(csrf, "v-forge", "0-9000000", 0).then().statusCode(400);
+        // without the CSRF token, nothing
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("watched", "0-1")
+                .when().post(page("v-forge") + "/video/heartbeat").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-flood"))
+    void aFloodOfHeartbeatsIsThrottledWith429() {
+        fakeReady("v-flood", 60_000);
+        enrol();
+        Forms.Csrf csrf = Forms.csrfFrom(page("v-flood"));
+        int throttled = 0;
+        for (int i = 0; i < 20; i++) {
+            int status = beat(csrf, "v-flood", "", 0).statusCode();
+            if (status == 429) {
+                throttled++;
+            } else {
+                assertEquals(200, status);
+            }
+        }
+        assertTrue(throttled >= 9, "throttled " + throttled);
+    }
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-pending"))
+    void aLessonWithoutAReadyVideoSaysItIsBeingPreparedAndCannotBeMarkedDone() {
+        enrol();
+        given().when().get(page("v-pending")).then().statusCode(200)
+                .body(containsString("Video của bài học này đang được chuẩn bị."))
+                .body(not(containsString("class=\"player\""))).body(not(containsString("Quản lý video")));
+        Forms.post(page("v-pending"), page("v-pending") + "/done").then().statusCode(409);
+        Forms.Csrf csrf = Forms.csrfFrom(page("v-pending"));
+        beat(csrf, "v-pending", "0-1000", 1000).then().statusCode(409);
+    }
+
+    @Test
+    void theVideoBundleHasTheSameKeysInBothLanguages() {
+        assertNotNull(VideoStatus.size(2L << 30));
+        assertEquals("2 GB", VideoStatus.size(2L << 30));
+        assertEquals("500 MB", VideoStatus.size(500L << 20));
+        assertEquals("1:05", VideoStatus.duration(65_000));
+    }
+}
