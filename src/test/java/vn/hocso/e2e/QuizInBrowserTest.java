@@ -1,0 +1,163 @@
+package vn.hocso.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A trainer, as a learner, takes a demo course's final quiz in headless Chromium on a phone-sized screen: the
+ * countdown runs, answers are saved as they are given, the submitted attempt shows the review its policy allows,
+ * and the item statistics count the attempt.
+ */
+@QuarkusTest
+@TestProfile(RealKeycloakProfile.class)
+@Tag("e2e")
+class QuizInBrowserTest {
+
+    static final String APP = "http://127.0.0.1:" + RealKeycloakProfile.PORT;
+    static final String COURSE = "ky-nang-so-co-ban";
+    static final String LESSON = "kiem-tra-cuoi-khoa";
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=360,800", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(360, 800));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Signs in as giangvien (completing the profile on a first sign-in) and enrols in the course. */
+    private void signInAndEnrol() {
+        browser.get(APP + "/courses/" + COURSE);
+        browser.findElement(By.cssSelector(".enrol a.button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("giangvien");
+        browser.findElement(By.id("password")).sendKeys("hocso123");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
+                ExpectedConditions.urlToBe(APP + "/courses/" + COURSE)));
+        if (browser.getCurrentUrl().contains("/profile")) {
+            new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Huế");
+            browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
+            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE));
+        }
+        if (!browser.findElements(By.cssSelector(".enrol button[type=submit]")).isEmpty()) {
+            browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
+        }
+    }
+
+    private String countdown() {
+        return browser.findElement(By.cssSelector(".countdown .time")).getText();
+    }
+
+    @Test
+    void aLearnerTakesTheFinalQuizSeesTheCountdownSubmitsAndSeesTheReview() throws Exception {
+        signInAndEnrol();
+
+        // from the lesson to the quiz page and its rules, then start
+        browser.get(APP + "/courses/" + COURSE + "/lessons/" + LESSON);
+        browser.findElement(By.cssSelector(".quiz-link a.button")).click();
+        wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE + "/lessons/" + LESSON + "/quiz"));
+        assertTrue(browser.findElement(By.cssSelector(".quiz-rules")).getText().contains("15 phút"));
+        assertFitsA360PixelScreen("quiz");
+        browser.findElement(By.cssSelector(".quiz-start button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+$"));
+        String attemptUrl = browser.getCurrentUrl();
+
+        // the countdown runs from the server's 15 minutes
+        wait.until(b -> countdown().matches("1[45]:\\d\\d"));
+        String first = countdown();
+        Thread.sleep(2200);
+        assertNotEquals(first, countdown(), "the countdown moves");
+
+        // answer every question: the first option of a choice question, a guess for a text one
+        List<WebElement> questions = browser.findElements(By.cssSelector("li.question"));
+        assertEquals(10, questions.size());
+        for (WebElement question : questions) {
+            List<WebElement> text = question.findElements(By.cssSelector("input[type=text]"));
+            if (text.isEmpty()) {
+                question.findElement(By.cssSelector("label.option")).click();
+            } else {
+                text.get(0).sendKeys("không biết");
+            }
+        }
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".save-status"), "Đã lưu câu trả lời."));
+        assertFitsA360PixelScreen("attempt");
+
+        // the answers were saved as they were given: a reload shows them
+        browser.get(attemptUrl);
+        wait.until(b -> b.findElements(By.cssSelector("input:checked")).size()
+                + b.findElements(By.cssSelector("input[type=text]")).stream()
+                        .filter(i -> !i.getAttribute("value").isEmpty()).count() == 10);
+
+        // submit, and see the result with the review this quiz allows: verdicts, correct answers, explanations
+        browser.findElement(By.cssSelector("button.submit")).click();
+        wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+/result$"));
+        assertTrue(browser.findElement(By.cssSelector(".score-value")).getText().matches("\\d+%"));
+        assertEquals(10, browser.findElements(By.cssSelector(".review-item")).size());
+        assertTrue(browser.findElements(By.cssSelector(".choices .is-correct")).size() >= 7,
+                "the correct options are shown after submission");
+        assertTrue(browser.findElement(By.cssSelector("h2")).getText().contains("Xem lại bài làm"));
+        assertFitsA360PixelScreen("quiz-result");
+
+        // the quiz page lists the attempt; as a trainer, the statistics count it
+        browser.findElement(By.cssSelector(".pager a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.history")));
+        assertTrue(browser.findElement(By.cssSelector("table.history")).getText().contains("Lần 1"));
+        browser.findElement(By.cssSelector("a[href$='/quiz/stats']")).click();
+        wait.until(ExpectedConditions.urlContains("/quiz/stats"));
+        String summary = browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
+        assertTrue(summary.startsWith("1 lượt làm bài đã chấm"), summary);
+        assertFitsA360PixelScreen("quiz-stats");
+    }
+
+    private void assertFitsA360PixelScreen(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), name + " scrolls sideways at 360 px");
+    }
+}
