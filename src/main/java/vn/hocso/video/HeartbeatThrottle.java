@@ -19,10 +19,10 @@ class HeartbeatThrottle {
     @ConfigProperty(name = "hocso.video.heartbeat.burst")
     double burst;
 
-    private final ConcurrentHashMap<String, double[]> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, double[]> buckets = new ConcurrentHashMap<>();
 
-    /** Takes one token for this person (their subject: no database needed); false when none is left. */
-    boolean allow(String personId) {
+    /** Takes one token for this person (from their watch ticket: no database needed); false when none is left. */
+    boolean allow(long personId) {
         long now = System.nanoTime();
         boolean[] allowed = {false};
         buckets.compute(personId, (id, b) -> {

@@ -63,14 +63,13 @@ class Heartbeats {
                        lv.coverage_threshold as th,
                        (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
                        cast(? as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
-                from person p
-                join enrolment e on e.person_id = p.id
-                join course c on c.id = e.course_id and c.slug = ? and c.status = 'published'
-                join lesson l on l.course_id = c.id and l.key = ? and not l.retired and l.kind = 'video'
+                from video_watch w
+                join lesson l on l.id = w.lesson_id and l.key = ? and not l.retired and l.kind = 'video'
+                join course c on c.id = l.course_id and c.slug = ? and c.status = 'published'
+                join enrolment e on e.person_id = w.person_id and e.course_id = c.id
                 join lesson_video lv on lv.lesson_id = l.id
                 join video v on v.id = lv.video_id and v.status = 'ready'
-                join video_watch w on w.person_id = p.id and w.lesson_id = l.id
-                where p.subject = ?
+                where w.person_id = ? and w.lesson_id = ?
                 for update of w),
             c as (
                 select t.*, ? > t.d + 2000 as past_end,
@@ -94,20 +93,22 @@ class Heartbeats {
     AgroalDataSource db;
 
     /**
-     * Records a heartbeat of the learner with this subject; empty when there is no watch row yet (first heartbeat)
-     * or the learner may not watch this lesson — then {@link #target} and {@link #start} tell which. Plain JDBC:
-     * this is the hottest write of the platform, one round trip.
+     * Records a heartbeat of the learner on the lesson a watch ticket names; empty when there is no watch row yet
+     * (first heartbeat) or the learner may not watch this lesson (any more) — then {@link #target} and
+     * {@link #start} tell which. Plain JDBC: this is the hottest write of the platform, one round trip.
      */
-    public Optional<Beat> beat(String subject, String slug, String key, Intervals claimed, int positionMs) {
+    public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed,
+            int positionMs) {
         try (Connection connection = db.getConnection(); PreparedStatement beat = connection.prepareStatement(BEAT)) {
             beat.setString(1, claimed.toMultirange());
-            beat.setString(2, slug);
-            beat.setString(3, key);
-            beat.setString(4, subject);
-            beat.setInt(5, claimed.end());
-            beat.setInt(6, positionMs);
-            beat.setInt(7, Intervals.SPEED);
-            beat.setLong(8, Intervals.GRACE_MS);
+            beat.setString(2, key);
+            beat.setString(3, slug);
+            beat.setLong(4, ticket.personId());
+            beat.setLong(5, ticket.lessonId());
+            beat.setInt(6, claimed.end());
+            beat.setInt(7, positionMs);
+            beat.setInt(8, Intervals.SPEED);
+            beat.setLong(9, Intervals.GRACE_MS);
             try (ResultSet r = beat.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();

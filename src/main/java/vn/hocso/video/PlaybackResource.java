@@ -2,6 +2,7 @@ package vn.hocso.video;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
-import vn.hocso.account.Person;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
@@ -51,6 +51,9 @@ class PlaybackResource {
     HeartbeatThrottle throttle;
 
     @Inject
+    WatchTickets tickets;
+
+    @Inject
     Locales locales;
 
     @GET
@@ -72,16 +75,20 @@ class PlaybackResource {
     }
 
     /**
-     * {@code watched}: the stretches watched since the last acknowledged heartbeat, "from-to,…" in milliseconds;
-     * {@code position}: where the playhead is, in milliseconds.
+     * {@code ticket}: the watch ticket the lesson page gave the player (the heartbeat's only credential: OIDC is
+     * off on this path, see {@link WatchTickets}); {@code watched}: the stretches watched since the last
+     * acknowledged heartbeat, "from-to,…" in milliseconds; {@code position}: where the playhead is, in milliseconds.
      */
     @POST
     @Path("heartbeat")
+    @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Response heartbeat(@PathParam("slug") String slug, @PathParam("key") String key,
-            @RestForm String watched, @RestForm Integer position) {
+            @RestForm String ticket, @RestForm String watched, @RestForm Integer position) {
         VideoMessages msg = locales.messages(VideoMessages.class);
-        if (!throttle.allow(subject())) {
+        WatchTickets.Ticket holder = tickets.read(ticket)
+                .orElseThrow(() -> new Refusal(Response.Status.UNAUTHORIZED, msg.ticket_invalid()));
+        if (!throttle.allow(holder.personId())) {
             throw new Refusal(Response.Status.TOO_MANY_REQUESTS, msg.throttled());
         }
         Intervals claimed;
@@ -91,12 +98,16 @@ class PlaybackResource {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.heartbeat_bad());
         }
         int at = position == null ? 0 : position;
-        Optional<Heartbeats.Beat> recorded = heartbeats.beat(subject(), slug, key, claimed, at);
+        Optional<Heartbeats.Beat> recorded = heartbeats.beat(holder, slug, key, claimed, at);
         if (recorded.isEmpty()) {
             // first heartbeat of this learner on this lesson, or one they may not send: the slow path tells which
-            Person person = currentUser.person();
-            heartbeats.start(heartbeats.target(person.id, slug, key).orElseThrow(() -> whyNot(person, slug, key)));
-            recorded = heartbeats.beat(subject(), slug, key, claimed, at);
+            Heartbeats.Target target = heartbeats.target(holder.personId(), slug, key)
+                    .orElseThrow(() -> whyNot(holder.personId(), slug, key));
+            if (target.lessonId() != holder.lessonId()) {
+                throw new Refusal(Response.Status.UNAUTHORIZED, msg.ticket_invalid());
+            }
+            heartbeats.start(target);
+            recorded = heartbeats.beat(holder, slug, key, claimed, at);
         }
         Heartbeats.Beat beat = recorded.orElseThrow(() -> new Refusal(Response.Status.CONFLICT, msg.not_ready()));
         if (beat.outcome() == Heartbeats.Outcome.PAST_END) {
@@ -108,11 +119,12 @@ class PlaybackResource {
                     "coveredMs", beat.coveredMs(), "percent", beat.percent()));
         }
         Map<String, Object> body = Map.of("coveredMs", beat.coveredMs(), "percent", beat.percent(),
-                "completed", beat.completed(), "text", msg.watched(beat.percent()));
+                "completed", beat.completed(), "text", msg.watched(beat.percent()),
+                "ticket", tickets.issue(holder.personId(), holder.lessonId()));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** Who is beating, from the token alone: a flood is turned away before the database is asked anything. */
+    /** Who asks for a playlist, from the token alone. */
     private String subject() {
         return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
                 : identity.getPrincipal().getName();
@@ -137,9 +149,9 @@ class PlaybackResource {
         return access.video();
     }
 
-    private RuntimeException whyNot(Person person, String slug, String key) {
+    private RuntimeException whyNot(long personId, String slug, String key) {
         Course course = Course.getPublishedBySlug(slug);
-        if (!Enrolment.isEnrolled(person.id, course.id)) {
+        if (!Enrolment.isEnrolled(personId, course.id)) {
             return new Refusal(Response.Status.FORBIDDEN, locales.messages(ProgressMessages.class).enrol_first());
         }
         Lesson.getActive(course.id, key);

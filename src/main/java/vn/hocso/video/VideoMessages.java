@@ -155,6 +155,9 @@ public interface VideoMessages {
     String heartbeat_implausible();
 
     @Message
+    String ticket_invalid();
+
+    @Message
     String throttled();
 
     @Message

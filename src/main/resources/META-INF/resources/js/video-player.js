@@ -1,6 +1,7 @@
 /* HọcSố video player: hls.js on a <video>, a remembered data-saver choice, and heartbeats with the stretches
    watched since the last acknowledged one (kept and re-sent after a network drop; the server keeps a union, so a
-   retry adds nothing). Heartbeats are form posts carrying the CSRF token; sendBeacon when the page is left. */
+   retry adds nothing). Heartbeats are form posts carrying the CSRF token and the watch ticket the page gave us (each
+   answer brings a fresh one); sendBeacon when the page is left. */
 (function () {
   'use strict';
   var SAVER_KEY = 'hocso-data-saver';
@@ -12,6 +13,7 @@
     var errorBox = box.querySelector('.player-error');
     var watchedText = box.querySelector('.watched');
     var beatUrl = box.dataset.heartbeat;
+    var ticket = box.dataset.ticket;
     var hls = null;
     var recovered = 0;
     var mode = 'off';
@@ -88,6 +90,7 @@
     function form(list) {
       var p = new URLSearchParams();
       p.set(box.dataset.csrfName, box.dataset.csrf);
+      p.set('ticket', ticket);
       p.set('watched', list.map(function (r) { return r[0] + '-' + r[1]; }).join(','));
       p.set('position', String(now()));
       return p;
@@ -109,9 +112,18 @@
           if (r.ok || r.status === 400) {
             pending = pending.filter(function (p) { return batch.indexOf(p) < 0; });
           }
+          if (r.status === 401) {
+            // the ticket expired (a page left open for hours): say so and stop; a reload brings a new one
+            beatUrl = null;
+            return r.json().then(function (j) { errorBox.textContent = j.error; errorBox.hidden = false; return null; });
+          }
           return r.ok ? r.json() : null;
         })
-        .then(function (j) { if (j && watchedText) { watchedText.textContent = j.text; } })
+        .then(function (j) {
+          if (!j) { return; }
+          if (j.ticket) { ticket = j.ticket; }
+          if (watchedText) { watchedText.textContent = j.text; }
+        })
         .catch(function () { /* offline: the stretches stay pending and go with the next heartbeat */ })
         .finally(function () { inflight = false; });
     }
@@ -119,7 +131,7 @@
       setInterval(function () { if (!video.paused) { send(); } }, BEAT_MS);
       var leave = function () {
         flush();
-        if (navigator.sendBeacon) { navigator.sendBeacon(beatUrl, form(pending)); }
+        if (beatUrl && navigator.sendBeacon) { navigator.sendBeacon(beatUrl, form(pending)); }
       };
       window.addEventListener('pagehide', leave);
       document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { leave(); } });

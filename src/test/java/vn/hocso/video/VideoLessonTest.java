@@ -24,13 +24,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.Forms;
+import vn.hocso.account.Person;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Lesson;
 import vn.hocso.job.Job;
@@ -43,7 +49,7 @@ class VideoLessonTest {
 
     static final String COURSE = VideoFixtures.COURSE;
     static final List<String> LESSONS = List.of("v-upload", "v-html", "v-play", "v-cover", "v-forge", "v-flood",
-            "v-corrupt", "v-empty", "v-replace", "v-sweep", "v-captions", "v-pending");
+            "v-corrupt", "v-empty", "v-replace", "v-sweep", "v-captions", "v-pending", "v-ticket");
 
     @Inject
     CourseImporter importer;
@@ -62,6 +68,12 @@ class VideoLessonTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    WatchTickets tickets;
+
+    @ConfigProperty(name = "hocso.video.ticket-secret")
+    String ticketSecret;
 
     @BeforeEach
     void course() {
@@ -119,11 +131,34 @@ class VideoLessonTest {
         Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol").then().statusCode(303);
     }
 
-    private static Response beat(Forms.Csrf csrf, String key, String watched, int position) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field())
-                .formParam("watched", watched).formParam("position", position)
-                .when().post(page(key) + "/video/heartbeat");
+    /** What the lesson page hands its player for heartbeats: the CSRF token and the watch ticket. */
+    private record Watching(Forms.Csrf csrf, String ticket) {
+
+        Watching withTicket(String other) {
+            return new Watching(csrf, other);
+        }
+    }
+
+    private static Watching watching(String key) {
+        Forms.Csrf csrf = Forms.csrfFrom(page(key));
+        String html = given().when().get(page(key)).then().statusCode(200).extract().asString();
+        Matcher ticket = Pattern.compile("data-ticket=\"([^\"]+)\"").matcher(html);
+        assertTrue(ticket.find(), "no watch ticket on " + page(key));
+        return new Watching(csrf, ticket.group(1));
+    }
+
+    private static Response beat(Watching w, String key, String watched, int position) {
+        var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", w.csrf().cookie()).formParam("csrf-token", w.csrf().field())
+                .formParam("watched", watched).formParam("position", position);
+        if (w.ticket() != null) {
+            request.formParam("ticket", w.ticket());
+        }
+        return request.when().post(page(key) + "/video/heartbeat");
+    }
+
+    private static long personOf(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> Person.findBySubject(subject).orElseThrow().id);
     }
 
     private void rewindClock(String subject, String key, String interval) {
@@ -247,8 +282,10 @@ class VideoLessonTest {
         String base = page("v-play") + "/video/" + video.id;
         given().when().get(base + "/master.m3u8").then().statusCode(403).body("error", containsString("đăng ký"));
         given().when().get(base + "/240p.m3u8").then().statusCode(403);
+        // a watch ticket kept from before (say, an enrolment since withdrawn) does not let them record anything
         Forms.Csrf csrf = Forms.csrfFrom("/courses/" + COURSE);
-        beat(csrf, "v-play", "0-1000", 1000).then().statusCode(403);
+        String kept = tickets.issue(personOf("video-stranger"), VideoFixtures.lesson(COURSE, "v-play").id);
+        beat(new Watching(csrf, kept), "v-play", "0-1000", 1000).then().statusCode(403);
     }
 
     @Test
@@ -377,19 +414,19 @@ class VideoLessonTest {
         enrol();
         given().when().get(page("v-cover")).then().statusCode(200).body(containsString("data-resume=\"0.0\""))
                 .body(not(containsString("Bạn đã học xong bài này")));
-        Forms.Csrf csrf = Forms.csrfFrom(page("v-cover"));
-        beat(csrf, "v-cover", "", 0).then().statusCode(200);
+        Watching w = watching("v-cover");
+        beat(w, "v-cover", "", 0).then().statusCode(200);
         rewindClock("video-learner-cover", "v-cover", "10 minutes");
 
         // 89 % watched, out of order and overlapping: not complete, whatever the playhead says
-        beat(csrf, "v-cover", "50000-89000,0-30000,20000-50000", 60_000).then().statusCode(200)
+        beat(w, "v-cover", "50000-89000,0-30000,20000-50000", 60_000).then().statusCode(200)
                 .body("percent", equalTo(89)).body("completed", equalTo(false));
         given().when().get(page("v-cover")).then().body(not(containsString("Bạn đã học xong bài này")))
                 .body(containsString("data-resume=\"60.0\""));
         // the same heartbeat again (a retry) adds nothing
-        beat(csrf, "v-cover", "0-89000", 89_000).then().statusCode(200).body("coveredMs", equalTo(89_000));
+        beat(w, "v-cover", "0-89000", 89_000).then().statusCode(200).body("coveredMs", equalTo(89_000));
 
-        beat(csrf, "v-cover", "89000-90000", 61_000).then().statusCode(200)
+        beat(w, "v-cover", "89000-90000", 61_000).then().statusCode(200)
                 .body("percent", equalTo(90)).body("completed", equalTo(true));
         given().when().get(page("v-cover")).then().body(containsString("Bạn đã học xong bài này"))
                 .body(containsString("data-resume=\"61.0\""));
@@ -401,16 +438,16 @@ class VideoLessonTest {
     void aForgedHeartbeatClaimingAnHourAfterTenSecondsIsRefused() {
         fakeReady("v-forge", 7_200_000);
         enrol();
-        Forms.Csrf csrf = Forms.csrfFrom(page("v-forge"));
-        beat(csrf, "v-forge", "", 0).then().statusCode(200);
+        Watching w = watching("v-forge");
+        beat(w, "v-forge", "", 0).then().statusCode(200);
         rewindClock("video-learner-forge", "v-forge", "10 seconds");
-        beat(csrf, "v-forge", "0-3600000", 3_600_000).then().statusCode(409)
+        beat(w, "v-forge", "0-3600000", 3_600_000).then().statusCode(409)
                 .body("error", containsString("nhiều hơn thời gian thực")).body("coveredMs", equalTo(0));
         // what ten seconds allow is recorded
-        beat(csrf, "v-forge", "0-10000", 10_000).then().statusCode(200).body("coveredMs", equalTo(10_000));
+        beat(w, "v-forge", "0-10000", 10_000).then().statusCode(200).body("coveredMs", equalTo(10_000));
         // garbage and claims past the end are malformed
-        beat(csrf, "v-forge", "10-5", 0).then().statusCode(400);
-        beat(csrf, "v-forge", "0-9000000", 0).then().statusCode(400);
+        beat(w, "v-forge", "10-5", 0).then().statusCode(400);
+        beat(w, "v-forge", "0-9000000", 0).then().statusCode(400);
         // without the CSRF token, nothing
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("watched", "0-1")
                 .when().post(page("v-forge") + "/video/heartbeat").then().statusCode(400);
@@ -422,10 +459,10 @@ class VideoLessonTest {
     void aFloodOfHeartbeatsIsThrottledWith429() {
         fakeReady("v-flood", 60_000);
         enrol();
-        Forms.Csrf csrf = Forms.csrfFrom(page("v-flood"));
+        Watching w = watching("v-flood");
         int throttled = 0;
         for (int i = 0; i < 20; i++) {
-            int status = beat(csrf, "v-flood", "", 0).statusCode();
+            int status = beat(w, "v-flood", "", 0).statusCode();
             if (status == 429) {
                 throttled++;
             } else {
@@ -437,6 +474,39 @@ class VideoLessonTest {
 
     @Test
     @TestSecurity(user = "hv", roles = "learner")
+    @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-ticket"))
+    void aHeartbeatRecordsNothingWithoutTheWatchTicketOfThatLearnerAndLesson() {
+        fakeReady("v-ticket", 60_000);
+        fakeReady("v-cover", 100_000);
+        enrol();
+        Watching w = watching("v-ticket");
+        long me = personOf("video-learner-ticket");
+        long lesson = VideoFixtures.lesson(COURSE, "v-ticket").id;
+
+        beat(w.withTicket(null), "v-ticket", "", 0).then().statusCode(401)
+                .body("error", containsString("tải lại trang"));
+        beat(w.withTicket("garbage"), "v-ticket", "", 0).then().statusCode(401);
+        // claims changed after signing: someone else's person id on my signature
+        String[] parts = w.ticket().split("\\.");
+        beat(w.withTicket((me + 1) + "." + parts[1] + "." + parts[2] + "." + parts[3]), "v-ticket", "", 0)
+                .then().statusCode(401);
+        // a ticket signed with another secret, or one that has run out
+        beat(w.withTicket(new WatchTickets("another-secret-of-at-least-32-characters", Duration.ofHours(6))
+                .issue(me, lesson)), "v-ticket", "", 0).then().statusCode(401);
+        beat(w.withTicket(new WatchTickets(ticketSecret, Duration.ofHours(6),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-7))).issue(me, lesson)), "v-ticket", "", 0)
+                .then().statusCode(401);
+        // the ticket of another lesson does not open this one
+        beat(w.withTicket(watching("v-cover").ticket()), "v-ticket", "", 0).then().statusCode(401);
+        QuarkusTransaction.requiringNew().run(() -> assertTrue(VideoWatch.findOf(me, lesson).isEmpty()));
+
+        String fresh = beat(w, "v-ticket", "", 0).then().statusCode(200).extract().path("ticket");
+        assertEquals(Optional.of(new WatchTickets.Ticket(me, lesson)), tickets.read(fresh));
+        beat(w.withTicket(fresh), "v-ticket", "", 0).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "hv", roles = "learner")
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-pending"))
     void aLessonWithoutAReadyVideoSaysItIsBeingPreparedAndCannotBeMarkedDone() {
         enrol();
@@ -444,8 +514,9 @@ class VideoLessonTest {
                 .body(containsString("Video của bài học này đang được chuẩn bị."))
                 .body(not(containsString("class=\"player\""))).body(not(containsString("Quản lý video")));
         Forms.post(page("v-pending"), page("v-pending") + "/done").then().statusCode(409);
-        Forms.Csrf csrf = Forms.csrfFrom(page("v-pending"));
-        beat(csrf, "v-pending", "0-1000", 1000).then().statusCode(409);
+        // no player, so no ticket on the page; one from before the video was withdrawn records nothing
+        String kept = tickets.issue(personOf("video-learner-pending"), VideoFixtures.lesson(COURSE, "v-pending").id);
+        beat(new Watching(Forms.csrfFrom(page("v-pending")), kept), "v-pending", "0-1000", 1000).then().statusCode(409);
     }
 
     @Test
