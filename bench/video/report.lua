@@ -1,0 +1,13 @@
+-- Shared wrk summary: requests per second, latency percentiles, errors, in one parsable line.
+local M = {}
+
+function M.done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    "RESULT rps=%.0f requests=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f non2xx=%d socket_errors=%d\n",
+    summary.requests / seconds, summary.requests, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status, errors))
+end
+
+return M

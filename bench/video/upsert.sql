@@ -1,0 +1,43 @@
+-- pgbench: the heartbeat statement exactly as Heartbeats.BEAT sends it (one statement, autocommit): find the
+-- learner's watch row of the bench lesson their ticket names, check the course, enrolment and ready video, lock the
+-- row, union a 10-second stretch into the multirange if plausible, return what happened. Same parameters as the app
+-- binds from a heartbeat: lesson key and course slug from the path, person and lesson ids from the watch ticket
+-- (bench/video/run checks that lesson b-n has id :first_lesson + n - 1). The claim comes from -D claim=….
+\set k random(0, 3)
+\set pid case when :k = 0 then :p0 when :k = 1 then :p1 when :k = 2 then :p2 else :p3 end
+\set n random(1, :lessons)
+\set lid :first_lesson + :n - 1
+\set claim_end 10000
+\set position 10000
+\set speed 2
+\set grace 5000
+with t as (
+    select w.person_id, w.lesson_id, w.watched, w.completed_at, v.duration_ms as d,
+           lv.coverage_threshold as th,
+           (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
+           cast(:claim as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
+    from video_watch w
+    join lesson l on l.id = w.lesson_id and l.key = 'b-' || :n and not l.retired and l.kind = 'video'
+    join course c on c.id = l.course_id and c.slug = 'bench-video' and c.status = 'published'
+    join enrolment e on e.person_id = w.person_id and e.course_id = c.id
+    join lesson_video lv on lv.lesson_id = l.id
+    join video v on v.id = lv.video_id and v.status = 'ready'
+    where w.person_id = :pid and w.lesson_id = :lid
+    for update of w),
+c as (
+    select t.*, :claim_end > t.d + 2000 as past_end,
+           (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(t.watched) r) as before,
+           (select coalesce(sum(upper(r) - lower(r)), 0) from unnest(t.watched + t.claim) r) as after
+    from t),
+u as (
+    update video_watch w set watched = c.watched + c.claim, covered_ms = c.after,
+        position_ms = least(greatest(:position, 0), c.d), last_beat_at = now(),
+        completed_at = case when c.completed_at is not null or c.after >= c.th * c.d
+                            then coalesce(w.completed_at, now()) end
+    from c
+    where w.person_id = c.person_id and w.lesson_id = c.lesson_id and not c.past_end
+      and c.after - c.before <= :speed * greatest(c.elapsed, 0) + :grace
+    returning w.completed_at)
+select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
+       (select count(*) from u), (select bool_or(completed_at is not null) from u)
+from c;
