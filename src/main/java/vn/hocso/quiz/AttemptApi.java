@@ -75,6 +75,10 @@ class AttemptApi {
     record Result(AttemptSummary attempt, String review, List<ReviewQuestion> questions) {
     }
 
+    /** A submitted attempt's grading, and where its review is. */
+    record Submitted(AttemptSummary attempt, String result) {
+    }
+
     @Inject
     CurrentUser currentUser;
 
@@ -112,10 +116,12 @@ class AttemptApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit and grade, once",
             description = "Answers sent along are saved first while the attempt still takes answers. A second submit"
-                    + " returns the first result; after the deadline only the answers saved in time are graded.")
-    public Result submit(@PathParam("id") long id, Answers answers, @QueryParam("lang") String lang) {
-        QuizService.Submitted submitted = quizzes.submit(currentUser.person().id, id, posted(answers));
-        return result(submitted.attempt(), submitted.items(), submitted.quiz(), lang);
+                    + " returns the first grading; after the deadline only the answers saved in time are graded. Answers"
+                    + " with the grading (score, percent, passed); the review, as the quiz's policy allows, is at"
+                    + " `result` (GET), as on the pages, where a submit leads to the result page.")
+    public Submitted submit(@PathParam("id") long id, Answers answers) {
+        QuizAttempt attempt = quizzes.submit(currentUser.person().id, id, posted(answers));
+        return new Submitted(AttemptSummary.of(attempt), "/api/quiz-attempts/" + id + "/result");
     }
 
     @GET
@@ -126,7 +132,7 @@ class AttemptApi {
         if (!attempt.isGraded()) {
             throw new Refusal(Response.Status.CONFLICT, locales.messages(QuizMessages.class).not_graded());
         }
-        return result(attempt, null, null, lang);
+        return result(attempt, lang);
     }
 
     private QuizAttempt own(long id) {
@@ -147,9 +153,9 @@ class AttemptApi {
                 questions);
     }
 
-    private Result result(QuizAttempt attempt, List<AttemptQuestion> graded, Quiz known, String lang) {
-        Quiz quiz = known != null ? known : Quiz.findById(attempt.quizId);
-        AttemptView view = AttemptView.forReview(attempt, graded, quiz, banks.of(quiz), language(lang));
+    private Result result(QuizAttempt attempt, String lang) {
+        Quiz quiz = Quiz.findById(attempt.quizId);
+        AttemptView view = AttemptView.forReview(attempt, quiz, banks.of(quiz), language(lang));
         List<ReviewQuestion> questions = view.items().stream().map(i -> new ReviewQuestion(i.number(), i.type(),
                 i.stemHtml(), i.correct(), i.partial(), i.options().stream()
                         .map(c -> new ReviewOption(c.code(), c.text(), c.chosen(), c.correct())).toList(),

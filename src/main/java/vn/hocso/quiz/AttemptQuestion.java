@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -72,5 +73,11 @@ class AttemptQuestion extends PanacheEntityBase {
 
     static List<AttemptQuestion> listOfAttempt(long attemptId) {
         return list("attemptId = ?1 order by position", attemptId);
+    }
+
+    /** The attempt's questions to read, not change: Hibernate keeps no snapshot of them and checks none at flush. */
+    static List<AttemptQuestion> listOfAttemptToRead(long attemptId) {
+        return find("attemptId = ?1 order by position", attemptId)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 }

@@ -67,7 +67,7 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
 
     static AttemptView forTaking(QuizAttempt attempt, Bank bank, Language language) {
         List<Item> items = new ArrayList<>();
-        for (AttemptQuestion aq : AttemptQuestion.listOfAttempt(attempt.id)) {
+        for (AttemptQuestion aq : AttemptQuestion.listOfAttemptToRead(attempt.id)) {
             Bank.Question q = bank.question(aq.questionId);
             Set<Long> chosen = aq.chosenSet();
             List<Choice> choices = new ArrayList<>();
@@ -82,19 +82,13 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
     }
 
     static AttemptView forReview(QuizAttempt attempt, Quiz quiz, Bank bank, Language language) {
-        return forReview(attempt, null, quiz, bank, language);
-    }
-
-    /** The review, from the attempt's questions as just graded when given (saves reading them again). */
-    static AttemptView forReview(QuizAttempt attempt, List<AttemptQuestion> graded, Quiz quiz, Bank bank,
-            Language language) {
         boolean verdicts = !Quiz.REVIEW_SCORE.equals(quiz.review);
         boolean answers = Quiz.REVIEW_ANSWERS.equals(quiz.review);
         if (!attempt.isGraded() || !verdicts) {
             return new AttemptView(attempt, List.of(), false, false);
         }
         List<Item> items = new ArrayList<>();
-        for (AttemptQuestion aq : graded != null ? graded : AttemptQuestion.listOfAttempt(attempt.id)) {
+        for (AttemptQuestion aq : AttemptQuestion.listOfAttemptToRead(attempt.id)) {
             Bank.Question q = bank.question(aq.questionId);
             Set<Long> chosen = aq.chosenSet();
             List<Choice> choices = new ArrayList<>();

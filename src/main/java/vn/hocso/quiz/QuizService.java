@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
-import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import vn.hocso.course.Lesson;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.quiz.Grading.Answer;
@@ -52,10 +52,6 @@ class QuizService {
         Closed() {
             super(null, null, false, false);
         }
-    }
-
-    /** A graded attempt, with its questions as just graded and its quiz (null when it had been graded before). */
-    record Submitted(QuizAttempt attempt, List<AttemptQuestion> items, Quiz quiz) {
     }
 
     /** What the learner sent for one question: opaque option codes, or a text. */
@@ -139,19 +135,19 @@ class QuizService {
      * a second submit returns the first result unchanged.
      */
     @Transactional
-    Submitted submit(long personId, long attemptId, Map<Integer, Posted> answers) {
+    QuizAttempt submit(long personId, long attemptId, Map<Integer, Posted> answers) {
         QuizAttempt attempt = lockOwn(personId, attemptId);
         if (attempt.isGraded()) {
             // a repeated submit, or one that waited for the lock while another graded: the result stands
-            return new Submitted(attempt, null, null);
+            return attempt;
         }
         OffsetDateTime now = now();
         boolean outOfTime = attempt.isOutOfTime(now);
         if (!outOfTime) {
             apply(attempt, answers, now);
         }
-        List<AttemptQuestion> items = grade(attempt, now, outOfTime);
-        return new Submitted(attempt, items, Quiz.findById(attempt.quizId));
+        grade(attempt, now, outOfTime);
+        return attempt;
     }
 
     /** Grades an attempt whose time ran out, on the answers saved in time; false when there was nothing to do. */
@@ -212,12 +208,12 @@ class QuizService {
         }
     }
 
-    private List<AttemptQuestion> grade(QuizAttempt attempt, OffsetDateTime now, boolean outOfTime) {
+    private void grade(QuizAttempt attempt, OffsetDateTime now, boolean outOfTime) {
         // answers sent with this request are written first, so the statement below does not race them
         em.flush();
         Quiz quiz = Quiz.findById(attempt.quizId);
         Bank bank = banks.of(quiz);
-        List<AttemptQuestion> items = AttemptQuestion.listOfAttempt(attempt.id);
+        List<AttemptQuestion> items = AttemptQuestion.listOfAttemptToRead(attempt.id);
         OffsetDateTime last = attempt.lastAnswerAt();
         double score = 0;
         double max = 0;
@@ -244,15 +240,10 @@ class QuizService {
                 from unnest(cast(?1 as bigint[]), cast(?2 as double precision[]), cast(?3 as boolean[]))
                     as v(id, score, correct)
                 where q.id = v.id and q.attempt_id = ?4""")
+                // only this table changes: Hibernate need not flush or invalidate anything else for it
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(AttemptQuestion.class)
                 .setParameter(1, ids.toString()).setParameter(2, scores.toString())
                 .setParameter(3, corrects.toString()).setParameter(4, attempt.id).executeUpdate();
-        // the rows are written: keep the scores on the loaded questions for the review, without writing them again
-        Session session = em.unwrap(Session.class);
-        for (int i = 0; i < items.size(); i++) {
-            session.setReadOnly(items.get(i), true);
-            items.get(i).score = points[i];
-            items.get(i).correct = correct[i];
-        }
         attempt.score = score;
         attempt.maxScore = max;
         attempt.percent = Grading.percent(score, max);
@@ -263,13 +254,14 @@ class QuizService {
         if (attempt.passed && !lessonDone(attempt.personId, quiz.lessonId)) {
             progress.complete(attempt.personId, Lesson.findById(quiz.lessonId));
         }
-        return items;
     }
 
     /** A later pass changes nothing: the lesson was completed by the first one. */
     private boolean lessonDone(long personId, long lessonId) {
         return !em.createNativeQuery("""
                 select 1 from lesson_progress where person_id = ?1 and lesson_id = ?2 and completed_at is not null""")
+                // reads lesson_progress only: pending changes to the attempt need not be flushed before it
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("lesson_progress")
                 .setParameter(1, personId).setParameter(2, lessonId).getResultList().isEmpty();
     }
 }
