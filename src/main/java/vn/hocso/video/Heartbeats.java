@@ -1,6 +1,7 @@
 package vn.hocso.video;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -127,7 +128,7 @@ class Heartbeats {
                 }
                 boolean completed = r.getBoolean(9);
                 if (completed && !wasCompleted) {
-                    progress.complete(personId, Lesson.findById(lessonId));
+                    QuarkusTransaction.requiringNew().run(() -> progress.complete(personId, Lesson.findById(lessonId)));
                 }
                 return Optional.of(new Beat(Outcome.RECORDED, after, percent(after, duration), completed));
             }

@@ -506,6 +506,33 @@ class VideoLessonTest {
     }
 
     @Test
+    void aHeartbeatNeedsNoSessionOnlyItsTicketAndAnswersInTheChosenLanguage() {
+        fakeReady("v-ticket", 60_000);
+        long me = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into person (subject, full_name) values ('video-anon', 'Lê Văn Bình') "
+                    + "on conflict (subject) do nothing").executeUpdate();
+            long id = Person.findBySubject("video-anon").orElseThrow().id;
+            em.createNativeQuery("insert into enrolment (person_id, course_id) select ?1, id from course "
+                    + "where slug = ?2 on conflict do nothing").setParameter(1, id).setParameter(2, COURSE)
+                    .executeUpdate();
+            return id;
+        });
+        // no session cookie, no token: a page's CSRF pair and the ticket are all the player has
+        Watching w = new Watching(Forms.csrfFrom("/courses/" + COURSE),
+                tickets.issue(me, VideoFixtures.lesson(COURSE, "v-ticket").id));
+        beat(w, "v-ticket", "", 0).then().statusCode(200).body("percent", equalTo(0));
+        given().redirects().follow(false).cookie("hocso-lang", "en").contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", w.csrf().cookie()).formParam("csrf-token", w.csrf().field())
+                .formParam("watched", "").formParam("position", 0).formParam("ticket", "forged")
+                .when().post(page("v-ticket") + "/video/heartbeat").then().statusCode(401)
+                .body("error", containsString("Reload the page"));
+        // a heartbeat is a form post, nothing else
+        given().redirects().follow(false).contentType("application/json").cookie("csrf-token", w.csrf().cookie())
+                .body("{\"ticket\":\"" + w.ticket() + "\"}").when().post(page("v-ticket") + "/video/heartbeat")
+                .then().statusCode(415);
+    }
+
+    @Test
     @TestSecurity(user = "hv", roles = "learner")
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-pending"))
     void aLessonWithoutAReadyVideoSaysItIsBeingPreparedAndCannotBeMarkedDone() {

@@ -1,0 +1,160 @@
+package vn.hocso.video;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import vn.hocso.course.Course;
+import vn.hocso.course.Lesson;
+import vn.hocso.enrolment.Enrolment;
+import vn.hocso.progress.ProgressMessages;
+import vn.hocso.web.WebMessages;
+
+/**
+ * The heartbeat (VID-4) as a plain Vert.x route, ahead of the HTTP security chain and RESTEasy. It is the most
+ * frequent request of the platform — every learner watching sends one every ten seconds — and its whole work is one
+ * SQL statement, so the per-request machinery of pages (session or token check, resource matching, filters, JSON
+ * through Jackson) cost more than the work itself (bench/video). Its credential is the watch ticket
+ * ({@link WatchTickets}); it is a form post like the page's forms, carrying the CSRF token, which is checked here
+ * the way the pages' filter checks it (the form field equals the cookie). Answers are JSON: 200 with the coverage
+ * and a fresh ticket; 400 malformed or without the CSRF token, 401 no valid ticket for this lesson, 403 not
+ * enrolled, 404 no such lesson, 409 implausible or video not ready, 429 too many.
+ */
+@ApplicationScoped
+class HeartbeatRoute {
+
+    private static final Logger LOG = Logger.getLogger(HeartbeatRoute.class);
+    static final String PATH = "/courses/:slug/lessons/:key/video/heartbeat";
+    /** Before the authentication filters: the ticket is the credential, no session or token is looked at. */
+    static final int ORDER = -10_000;
+    private static final String CSRF = "csrf-token";
+    private static final String LANGUAGE_COOKIE = "hocso-lang";
+
+    @Inject
+    WatchTickets tickets;
+
+    @Inject
+    HeartbeatThrottle throttle;
+
+    @Inject
+    Heartbeats heartbeats;
+
+    void install(@Observes Router router) {
+        router.post(PATH).order(ORDER).handler(BodyHandler.create().setBodyLimit(16 * 1024)
+                .setHandleFileUploads(false)).blockingHandler(this::handle, false);
+    }
+
+    /** A refusal: its status and the message in the learner's language. */
+    private static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        VideoMessages msg = messages(request, VideoMessages.class);
+        try {
+            JsonObject answer = beat(request, context.pathParam("slug"), context.pathParam("key"), msg);
+            send(context, answer.getInteger("status", 200), answer);
+        } catch (Refused e) {
+            send(context, e.status, new JsonObject().put("status", e.status).put("error", e.getMessage()));
+        } catch (NotFoundException e) {
+            send(context, 404, new JsonObject().put("status", 404)
+                    .put("error", messages(request, WebMessages.class).error_404()));
+        } catch (RuntimeException e) {
+            LOG.error("heartbeat failed", e);
+            send(context, 500, new JsonObject().put("status", 500)
+                    .put("error", messages(request, WebMessages.class).error_500()));
+        }
+    }
+
+    private JsonObject beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
+        String contentType = request.getHeader("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            throw new Refused(415, msg.heartbeat_bad());
+        }
+        Cookie csrfCookie = request.getCookie(CSRF);
+        String csrfField = request.getFormAttribute(CSRF);
+        if (csrfCookie == null || csrfField == null || csrfField.isEmpty() || !MessageDigest.isEqual(
+                csrfCookie.getValue().getBytes(StandardCharsets.UTF_8), csrfField.getBytes(StandardCharsets.UTF_8))) {
+            throw new Refused(400, msg.heartbeat_bad());
+        }
+        WatchTickets.Ticket holder = tickets.read(request.getFormAttribute("ticket"))
+                .orElseThrow(() -> new Refused(401, msg.ticket_invalid()));
+        if (!throttle.allow(holder.personId())) {
+            throw new Refused(429, msg.throttled());
+        }
+        Intervals claimed;
+        int at;
+        try {
+            claimed = Intervals.parseClaim(request.getFormAttribute("watched"));
+            String position = request.getFormAttribute("position");
+            at = position == null || position.isEmpty() ? 0 : Integer.parseInt(position);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, msg.heartbeat_bad());
+        }
+        Optional<Heartbeats.Beat> recorded = heartbeats.beat(holder, slug, key, claimed, at);
+        if (recorded.isEmpty()) {
+            // first heartbeat of this learner on this lesson, or one they may not send: the slow path tells which
+            QuarkusTransaction.requiringNew().run(() -> {
+                Heartbeats.Target target = heartbeats.target(holder.personId(), slug, key)
+                        .orElseThrow(() -> whyNot(request, holder.personId(), slug, key));
+                if (target.lessonId() != holder.lessonId()) {
+                    throw new Refused(401, msg.ticket_invalid());
+                }
+                heartbeats.start(target);
+            });
+            recorded = heartbeats.beat(holder, slug, key, claimed, at);
+        }
+        Heartbeats.Beat beat = recorded.orElseThrow(() -> new Refused(409, msg.not_ready()));
+        if (beat.outcome() == Heartbeats.Outcome.PAST_END) {
+            throw new Refused(400, msg.heartbeat_bad());
+        }
+        if (beat.outcome() == Heartbeats.Outcome.IMPLAUSIBLE) {
+            // 409, not 400: the stretches may be real and are accepted later, once the clock has caught up
+            return new JsonObject().put("status", 409).put("error", msg.heartbeat_implausible())
+                    .put("coveredMs", beat.coveredMs()).put("percent", beat.percent());
+        }
+        return new JsonObject().put("coveredMs", beat.coveredMs()).put("percent", beat.percent())
+                .put("completed", beat.completed()).put("text", msg.watched(beat.percent()))
+                .put("ticket", tickets.issue(holder.personId(), holder.lessonId()));
+    }
+
+    private static RuntimeException whyNot(HttpServerRequest request, long personId, String slug, String key) {
+        Course course = Course.getPublishedBySlug(slug);
+        if (!Enrolment.isEnrolled(personId, course.id)) {
+            return new Refused(403, messages(request, ProgressMessages.class).enrol_first());
+        }
+        Lesson.getActive(course.id, key);
+        return new Refused(409, messages(request, VideoMessages.class).not_ready());
+    }
+
+    private static void send(RoutingContext context, int status, JsonObject body) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(body.encode());
+    }
+
+    /** The bundle in the language the person chose with the switch (the pages' cookie); Vietnamese otherwise. */
+    private static <T> T messages(HttpServerRequest request, Class<T> bundle) {
+        Cookie language = request.getCookie(LANGUAGE_COOKIE);
+        return language != null && "en".equals(language.getValue())
+                ? MessageBundles.get(bundle, Localized.Literal.of("en")) : MessageBundles.get(bundle);
+    }
+}
