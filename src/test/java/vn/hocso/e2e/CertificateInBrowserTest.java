@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +19,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,12 +44,7 @@ class CertificateInBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=412,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        browser = Chromium.open(412, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -68,9 +59,7 @@ class CertificateInBrowserTest {
     void aLearnerFinishesTheLastLessonDownloadsTheCertificateAndAStrangerVerifiesIt() throws Exception {
         browser.get(APP + "/courses/" + COURSE);
         browser.findElement(By.cssSelector(".enrol a.button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("quantri");
-        browser.findElement(By.id("password")).sendKeys("hocso123");
-        browser.findElement(By.id("kc-login")).click();
+        Chromium.signIn(browser, wait, "quantri");
         wait.until(ExpectedConditions.urlContains("/profile"));
         new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Hà Nội");
         browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();

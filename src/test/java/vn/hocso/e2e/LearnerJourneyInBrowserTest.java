@@ -6,22 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,21 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LearnerJourneyInBrowserTest {
 
     static final String APP = "http://127.0.0.1:" + RealKeycloakProfile.PORT;
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=360,800", "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(360, 800));
+        browser = Chromium.phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -61,7 +44,7 @@ class LearnerJourneyInBrowserTest {
     @Test
     void aLearnerSignsInFindsACourseEnrolsReadsALessonAndSeesProgress() throws IOException {
         browser.get(APP + "/courses");
-        assertFitsA360PixelScreen("catalogue");
+        Chromium.assertFitsA360PixelScreen(browser, "catalogue");
 
         // find a course by typing without diacritics
         browser.findElement(By.id("q")).sendKeys("an toan tren mang");
@@ -69,20 +52,18 @@ class LearnerJourneyInBrowserTest {
         wait.until(ExpectedConditions.urlContains("q="));
         browser.findElement(By.cssSelector("a[href='/courses/an-toan-tren-mang']")).click();
         wait.until(ExpectedConditions.urlContains("/courses/an-toan-tren-mang"));
-        assertFitsA360PixelScreen("course");
+        Chromium.assertFitsA360PixelScreen(browser, "course");
 
         // sign in on Keycloak's own page
         browser.findElement(By.cssSelector(".enrol a.button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("hocvien");
-        browser.findElement(By.id("password")).sendKeys("hocso123");
-        browser.findElement(By.id("kc-login")).click();
+        Chromium.signIn(browser, wait, "hocvien");
 
         // first sign-in: complete the profile, then land back on the course
         wait.until(ExpectedConditions.urlContains("/profile"));
         assertEquals("Nguyễn Văn An", browser.findElement(By.id("fullName")).getAttribute("value"));
         new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Đà Nẵng");
         browser.findElement(By.cssSelector("input[name=targetGroup][value=community-team]")).click();
-        assertFitsA360PixelScreen("profile");
+        Chromium.assertFitsA360PixelScreen(browser, "profile");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(APP + "/courses/an-toan-tren-mang"));
 
@@ -93,7 +74,7 @@ class LearnerJourneyInBrowserTest {
         wait.until(ExpectedConditions.urlContains("/lessons/"));
         String firstLesson = browser.getCurrentUrl();
         assertTrue(browser.findElement(By.cssSelector(".prose")).getText().length() > 200);
-        assertFitsA360PixelScreen("lesson");
+        Chromium.assertFitsA360PixelScreen(browser, "lesson");
         browser.findElement(By.cssSelector(".lesson-actions button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(firstLesson)));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("học xong bài này"));
@@ -104,7 +85,7 @@ class LearnerJourneyInBrowserTest {
         assertTrue(progress.startsWith("Đã xong 1/"), progress);
         assertTrue(Integer.parseInt(browser.findElement(By.cssSelector(".progress"))
                 .getAttribute("aria-valuenow")) > 0);
-        assertFitsA360PixelScreen("my-learning");
+        Chromium.assertFitsA360PixelScreen(browser, "my-learning");
         browser.get(firstLesson);
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
 
@@ -116,11 +97,4 @@ class LearnerJourneyInBrowserTest {
         assertTrue(browser.getCurrentUrl().startsWith("http://127.0.0.1:8180/realms/hocso/"));
     }
 
-    private void assertFitsA360PixelScreen(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), name + " scrolls sideways at 360 px");
-    }
 }

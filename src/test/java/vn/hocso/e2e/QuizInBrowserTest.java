@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,17 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,21 +31,13 @@ class QuizInBrowserTest {
     static final String APP = "http://127.0.0.1:" + RealKeycloakProfile.PORT;
     static final String COURSE = "ky-nang-so-co-ban";
     static final String LESSON = "kiem-tra-cuoi-khoa";
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=360,800", "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(360, 800));
+        browser = Chromium.phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -69,23 +50,7 @@ class QuizInBrowserTest {
 
     /** Signs in as giangvien (completing the profile on a first sign-in) and enrols in the course. */
     private void signInAndEnrol() {
-        browser.get(APP + "/courses/" + COURSE);
-        browser.findElement(By.cssSelector(".enrol a.button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("giangvien");
-        browser.findElement(By.id("password")).sendKeys("hocso123");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
-                ExpectedConditions.urlToBe(APP + "/courses/" + COURSE)));
-        if (browser.getCurrentUrl().contains("/profile")) {
-            new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Huế");
-            browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
-            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE));
-        }
-        if (!browser.findElements(By.cssSelector(".enrol button[type=submit]")).isEmpty()) {
-            browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
-        }
+        Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "giangvien", "Thành phố Huế");
     }
 
     private String countdown() {
@@ -101,7 +66,7 @@ class QuizInBrowserTest {
         browser.findElement(By.cssSelector(".quiz-link a.button")).click();
         wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE + "/lessons/" + LESSON + "/quiz"));
         assertTrue(browser.findElement(By.cssSelector(".quiz-rules")).getText().contains("15 phút"));
-        assertFitsA360PixelScreen("quiz");
+        Chromium.assertFitsA360PixelScreen(browser, "quiz");
         browser.findElement(By.cssSelector(".quiz-start button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+$"));
         String attemptUrl = browser.getCurrentUrl();
@@ -124,7 +89,7 @@ class QuizInBrowserTest {
             }
         }
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".save-status"), "Đã lưu câu trả lời."));
-        assertFitsA360PixelScreen("attempt");
+        Chromium.assertFitsA360PixelScreen(browser, "attempt");
 
         // the answers were saved as they were given: a reload shows them
         browser.get(attemptUrl);
@@ -140,7 +105,7 @@ class QuizInBrowserTest {
         assertTrue(browser.findElements(By.cssSelector(".choices .is-correct")).size() >= 7,
                 "the correct options are shown after submission");
         assertTrue(browser.findElement(By.cssSelector("h2")).getText().contains("Xem lại bài làm"));
-        assertFitsA360PixelScreen("quiz-result");
+        Chromium.assertFitsA360PixelScreen(browser, "quiz-result");
 
         // the quiz page lists the attempt; as a trainer, the statistics count it
         browser.findElement(By.cssSelector(".pager a")).click();
@@ -150,14 +115,7 @@ class QuizInBrowserTest {
         wait.until(ExpectedConditions.urlContains("/quiz/stats"));
         String summary = browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
         assertTrue(summary.startsWith("1 lượt làm bài đã chấm"), summary);
-        assertFitsA360PixelScreen("quiz-stats");
+        Chromium.assertFitsA360PixelScreen(browser, "quiz-stats");
     }
 
-    private void assertFitsA360PixelScreen(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, ((Number) overflow).longValue(), name + " scrolls sideways at 360 px");
-    }
 }

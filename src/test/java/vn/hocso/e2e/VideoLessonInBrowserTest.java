@@ -9,8 +9,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,7 +37,6 @@ class VideoLessonInBrowserTest {
     static final String APP = "http://127.0.0.1:" + RealKeycloakProfile.PORT;
     static final String COURSE = "khoa-video-trinh-duyet";
     static final String LESSON = "xem-video";
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Inject
     CourseImporter importer;
@@ -56,14 +47,7 @@ class VideoLessonInBrowserTest {
     final List<WebDriver> browsers = new ArrayList<>();
 
     private WebDriver openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=360,800", "--lang=vi", "--autoplay-policy=no-user-gesture-required", "--mute-audio");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        WebDriver browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(360, 800));
+        WebDriver browser = Chromium.phone("--autoplay-policy=no-user-gesture-required", "--mute-audio");
         browsers.add(browser);
         return browser;
     }
@@ -88,23 +72,7 @@ class VideoLessonInBrowserTest {
     /** Signs in as donvi from the course page (completing the profile on the first sign-in) and opens the lesson. */
     private void signInAndOpenLesson(WebDriver browser) {
         WebDriverWait wait = waitIn(browser);
-        browser.get(APP + "/courses/" + COURSE);
-        browser.findElement(By.cssSelector(".enrol a.button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("donvi");
-        browser.findElement(By.id("password")).sendKeys("hocso123");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
-                ExpectedConditions.urlToBe(APP + "/courses/" + COURSE)));
-        if (browser.getCurrentUrl().contains("/profile")) {
-            new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Hà Nội");
-            browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
-            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE));
-        }
-        if (!browser.findElements(By.cssSelector(".enrol button[type=submit]")).isEmpty()) {
-            browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
-        }
+        Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "donvi", "Thành phố Hà Nội");
         browser.get(APP + "/courses/" + COURSE + "/lessons/" + LESSON);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".player video")));
         // hls.js has loaded the playlists and the first segment
@@ -133,7 +101,7 @@ class VideoLessonInBrowserTest {
 
         WebDriver phone = openBrowser();
         signInAndOpenLesson(phone);
-        assertFitsA360PixelScreen(phone, "video-lesson");
+        Chromium.assertFitsA360PixelScreen(phone, "video-lesson");
         // data saver: 240p, remembered on this device
         new Select(phone.findElement(By.cssSelector(".player .saver"))).selectByValue("240p");
         waitIn(phone).until(b -> js(b, "return document.querySelector('.player video').readyState;") >= 2);
@@ -165,7 +133,7 @@ class VideoLessonInBrowserTest {
             b.navigate().refresh();
             return !b.findElements(By.cssSelector(".done-badge")).isEmpty();
         });
-        assertFitsA360PixelScreen(laptop, "video-lesson-done");
+        Chromium.assertFitsA360PixelScreen(laptop, "video-lesson-done");
     }
 
     @Test
@@ -175,12 +143,10 @@ class VideoLessonInBrowserTest {
         WebDriverWait wait = waitIn(browser);
         String page = APP + "/trainer/courses/" + COURSE + "/lessons/tai-len/video";
         browser.get(page);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("giangvien");
-        browser.findElement(By.id("password")).sendKeys("hocso123");
-        browser.findElement(By.id("kc-login")).click();
+        Chromium.signIn(browser, wait, "giangvien");
         wait.until(ExpectedConditions.urlToBe(page));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "chưa có video"));
-        assertFitsA360PixelScreen(browser, "trainer-video");
+        Chromium.assertFitsA360PixelScreen(browser, "trainer-video");
 
         // the file goes from the browser to the object store (a presigned PUT), then the app checks it
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
@@ -191,19 +157,7 @@ class VideoLessonInBrowserTest {
         io.quarkus.arc.Arc.container().instance(vn.hocso.job.JobWorker.class).get().runNext("transcode");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Sẵn sàng"));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage;"));
-        assertFitsA360PixelScreen(browser, "trainer-video-ready");
+        Chromium.assertFitsA360PixelScreen(browser, "trainer-video-ready");
     }
 
-    private void assertFitsA360PixelScreen(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        Object culprits = ((JavascriptExecutor) browser).executeScript("""
-                const w = document.documentElement.clientWidth;
-                return Array.from(document.querySelectorAll('body *'))
-                    .filter(e => e.getBoundingClientRect().right > w + 0.5)
-                    .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5).join(' ');""");
-        assertEquals(0L, ((Number) overflow).longValue(), name + " scrolls sideways at 360 px: " + culprits);
-    }
 }

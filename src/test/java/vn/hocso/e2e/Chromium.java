@@ -1,0 +1,92 @@
+package vn.hocso.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium as the browser journeys drive it, Keycloak's login page, and the 360 px check. */
+final class Chromium {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private Chromium() {
+    }
+
+    /** A fresh browser the size of a small phone (360 × 800 px), in Vietnamese, with {@code extra} switches. */
+    static WebDriver phone(String... extra) {
+        return open(360, 800, extra);
+    }
+
+    static WebDriver open(int width, int height, String... extra) {
+        List<String> switches = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height, "--lang=vi"));
+        switches.addAll(List.of(extra));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        WebDriver browser = new ChromeDriver(service,
+                new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(switches));
+        browser.manage().window().setSize(new Dimension(width, height));
+        return browser;
+    }
+
+    /** Signs a demo user in on Keycloak's own login page, once the browser shows it. */
+    static void signIn(WebDriver browser, WebDriverWait wait, String user) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("hocso123");
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /**
+     * From a course page: signs a demo user in, completes their profile on a first sign-in (a civil servant of
+     * {@code unit}) and enrols them unless they already are.
+     */
+    static void signInAndEnrol(WebDriver browser, WebDriverWait wait, String courseUrl, String user, String unit) {
+        browser.get(courseUrl);
+        browser.findElement(By.cssSelector(".enrol a.button")).click();
+        signIn(browser, wait, user);
+        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
+                ExpectedConditions.urlToBe(courseUrl)));
+        if (browser.getCurrentUrl().contains("/profile")) {
+            new Select(browser.findElement(By.id("unitId"))).selectByVisibleText(unit);
+            browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
+            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlToBe(courseUrl));
+        }
+        if (!browser.findElements(By.cssSelector(".enrol button[type=submit]")).isEmpty()) {
+            browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
+        }
+    }
+
+    /** Keeps a screenshot of the page and fails if it scrolls sideways, naming what sticks out. */
+    static void assertFitsA360PixelScreen(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object culprits = ((JavascriptExecutor) browser).executeScript("""
+                const w = document.documentElement.clientWidth;
+                return Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > w + 0.5)
+                    .map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 5).join(' ');""");
+        assertEquals(0L, ((Number) overflow).longValue(), name + " scrolls sideways at 360 px: " + culprits);
+    }
+}
