@@ -35,12 +35,13 @@ final class BearerTokenCache<T> {
 
     /** What this token proved in this realm of use ({@code scope}), if it was verified and has not expired. */
     Optional<T> find(String scope, String token) {
-        Entry<T> entry = entries.get(key(scope, token));
+        String key = key(scope, token);
+        Entry<T> entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
         if (entry.expiresAt() <= clock.millis()) {
-            entries.remove(key(scope, token), entry);
+            entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.value());

@@ -1,8 +1,6 @@
 package vn.hocso.video;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +19,7 @@ import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressMessages;
+import vn.hocso.web.Locales;
 import vn.hocso.web.WebMessages;
 
 /**
@@ -41,7 +40,6 @@ class HeartbeatRoute {
     /** Before the authentication filters: the ticket is the credential, no session or token is looked at. */
     static final int ORDER = -10_000;
     private static final String CSRF = "csrf-token";
-    private static final String LANGUAGE_COOKIE = "hocso-lang";
 
     @Inject
     WatchTickets tickets;
@@ -151,10 +149,7 @@ class HeartbeatRoute {
                 .putHeader("Cache-Control", "no-store").end(body.encode());
     }
 
-    /** The bundle in the language the person chose with the switch (the pages' cookie); Vietnamese otherwise. */
     private static <T> T messages(HttpServerRequest request, Class<T> bundle) {
-        Cookie language = request.getCookie(LANGUAGE_COOKIE);
-        return language != null && "en".equals(language.getValue())
-                ? MessageBundles.get(bundle, Localized.Literal.of("en")) : MessageBundles.get(bundle);
+        return Locales.messages(bundle, Locales.of(request));
     }
 }

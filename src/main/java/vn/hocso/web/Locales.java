@@ -25,10 +25,21 @@ public class Locales {
 
     public Locale current() {
         if (current == null) {
-            Cookie cookie = request.getCookie(COOKIE);
-            current = cookie != null && "en".equals(cookie.getValue()) ? ENGLISH : VIETNAMESE;
+            current = of(request);
         }
         return current;
+    }
+
+    /** The language of a request, for code that runs outside the request scope (a plain Vert.x route). */
+    public static Locale of(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(COOKIE);
+        return cookie != null && "en".equals(cookie.getValue()) ? ENGLISH : VIETNAMESE;
+    }
+
+    /** A message bundle in this language. */
+    public static <T> T messages(Class<T> bundle, Locale language) {
+        return ENGLISH.equals(language) ? MessageBundles.get(bundle, Localized.Literal.of("en"))
+                : MessageBundles.get(bundle);
     }
 
     /** The BCP 47 tag for {@code <html lang>}. */
@@ -42,7 +53,7 @@ public class Locales {
 
     /** A message bundle in the request's language, for text produced in Java (flash messages, errors). */
     public <T> T messages(Class<T> bundle) {
-        return isEnglish() ? MessageBundles.get(bundle, Localized.Literal.of("en")) : MessageBundles.get(bundle);
+        return messages(bundle, current());
     }
 
     /** Picks the Vietnamese or English variant of a bilingual field; English falls back to Vietnamese. */
