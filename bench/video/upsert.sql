@@ -39,5 +39,7 @@ u as (
       and c.after - c.before <= :speed * greatest(c.elapsed, 0) + :grace
     returning w.completed_at)
 select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
-       (select count(*) from u), (select bool_or(completed_at is not null) from u)
+       (select count(*) from u), (select bool_or(completed_at is not null) from u),
+       exists (select 1 from lesson_progress p where p.person_id = c.person_id
+               and p.lesson_id = c.lesson_id and p.completed_at is not null)
 from c;

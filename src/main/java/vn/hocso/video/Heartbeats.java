@@ -87,7 +87,9 @@ class Heartbeats {
                   and c.after - c.before <= ? * greatest(c.elapsed, 0) + ?
                 returning w.completed_at)
             select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
-                   (select count(*) from u), (select bool_or(completed_at is not null) from u)
+                   (select count(*) from u), (select bool_or(completed_at is not null) from u),
+                   exists (select 1 from lesson_progress p where p.person_id = c.person_id
+                           and p.lesson_id = c.lesson_id and p.completed_at is not null)
             from c""";
 
     @Inject
@@ -127,7 +129,9 @@ class Heartbeats {
                     return Optional.of(new Beat(Outcome.IMPLAUSIBLE, before, percent(before, duration), wasCompleted));
                 }
                 boolean completed = r.getBoolean(9);
-                if (completed && !wasCompleted) {
+                // asked of lesson_progress, not of the watch row: if recording the completion failed after the
+                // coverage was saved, the next heartbeat records it
+                if (completed && !r.getBoolean(10)) {
                     QuarkusTransaction.requiringNew().run(() -> progress.complete(personId, Lesson.findById(lessonId)));
                 }
                 return Optional.of(new Beat(Outcome.RECORDED, after, percent(after, duration), completed));
