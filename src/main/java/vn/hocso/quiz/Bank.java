@@ -11,7 +11,8 @@ import java.util.Set;
  * A quiz's question bank as it stands after an import, read once and kept in memory by {@link Banks}: every
  * question and option, retired ones included, since past attempts point at them. Immutable.
  */
-record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, Map<Long, Option> options) {
+record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, Map<Long, Option> options,
+        Map<Long, Grading.AnswerKey> answerKeys) {
 
     record Question(long id, String key, String type, double weight, String stemVi, String stemEn,
             String feedbackVi, String feedbackEn, List<String> accepted, boolean retired) {
@@ -39,7 +40,13 @@ record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, 
         for (QuizOption o : QuizOption.listOfQuestions(byId.keySet())) {
             options.put(o.id, new Option(o.id, o.questionId, o.key, o.textVi, o.textEn, o.correct));
         }
-        return new Bank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options));
+        Map<Long, Set<Long>> correct = new HashMap<>();
+        options.values().stream().filter(Option::correct)
+                .forEach(o -> correct.computeIfAbsent(o.questionId(), id -> new LinkedHashSet<>()).add(o.id()));
+        Map<Long, Grading.AnswerKey> keys = new HashMap<>();
+        byId.values().forEach(q -> keys.put(q.id(), new Grading.AnswerKey(q.type(), q.weight(),
+                correct.getOrDefault(q.id(), Set.of()), q.accepted())));
+        return new Bank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options), Map.copyOf(keys));
     }
 
     Question question(long id) {
@@ -52,10 +59,6 @@ record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, 
 
     /** What the grader needs of a question: never sent to the browser. */
     Grading.AnswerKey answerKey(long questionId) {
-        Question q = questions.get(questionId);
-        Set<Long> correct = new LinkedHashSet<>();
-        options.values().stream().filter(o -> o.questionId() == questionId && o.correct())
-                .forEach(o -> correct.add(o.id()));
-        return new Grading.AnswerKey(q.type(), q.weight(), correct, q.accepted());
+        return answerKeys.get(questionId);
     }
 }

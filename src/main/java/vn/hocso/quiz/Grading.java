@@ -31,8 +31,16 @@ final class Grading {
     private Grading() {
     }
 
-    /** What the grader knows of a question: never sent to the browser. */
+    /**
+     * What the grader knows of a question: never sent to the browser. Accepted answers are kept folded, so a key
+     * built once (a {@link Bank} keeps them) folds nothing more when it grades.
+     */
     record AnswerKey(String type, double weight, Set<Long> correct, List<String> accepted) {
+
+        AnswerKey {
+            correct = Set.copyOf(correct);
+            accepted = accepted.stream().map(Grading::fold).toList();
+        }
     }
 
     /** A learner's answer: the options chosen (choice questions) or the text typed (short text questions). */
@@ -62,8 +70,7 @@ final class Grading {
                     yield 0;
                 }
                 String given = fold(answer.text());
-                yield !given.isEmpty() && key.accepted().stream().map(Grading::fold).anyMatch(given::equals)
-                        ? key.weight() : 0;
+                yield !given.isEmpty() && key.accepted().contains(given) ? key.weight() : 0;
             }
             default -> throw new IllegalArgumentException("unknown question type " + key.type());
         };
