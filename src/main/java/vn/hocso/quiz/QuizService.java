@@ -78,7 +78,7 @@ class QuizService {
             // re-read under the row lock: a submit may have graded it since
             em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
             if (a.isOutOfTime(now)) {
-                grade(a, now, true);
+                grade(a, List.of(), now, true);
             }
         });
         var open = QuizAttempt.findOpen(personId, quiz.id);
@@ -143,10 +143,8 @@ class QuizService {
         }
         OffsetDateTime now = now();
         boolean outOfTime = attempt.isOutOfTime(now);
-        if (!outOfTime) {
-            apply(attempt, answers, now);
-        }
-        grade(attempt, now, outOfTime);
+        List<AttemptQuestion> applied = outOfTime ? List.of() : apply(attempt, answers, now);
+        grade(attempt, applied, now, outOfTime);
         return attempt;
     }
 
@@ -158,7 +156,7 @@ class QuizService {
         if (attempt == null || !attempt.isOutOfTime(now)) {
             return false;
         }
-        grade(attempt, now, true);
+        grade(attempt, List.of(), now, true);
         return true;
     }
 
@@ -176,11 +174,14 @@ class QuizService {
         return attempt;
     }
 
-    private static void apply(QuizAttempt attempt, Map<Integer, Posted> answers, OffsetDateTime now) {
+    /** Saves the answers given; returns the attempt's questions when it had to read them (else empty). */
+    private static List<AttemptQuestion> apply(QuizAttempt attempt, Map<Integer, Posted> answers,
+            OffsetDateTime now) {
         if (answers.isEmpty()) {
-            return;
+            return List.of();
         }
-        for (AttemptQuestion item : AttemptQuestion.listOfAttempt(attempt.id)) {
+        List<AttemptQuestion> items = AttemptQuestion.listOfAttempt(attempt.id);
+        for (AttemptQuestion item : items) {
             Posted posted = answers.get(item.position);
             if (posted == null) {
                 continue;
@@ -206,14 +207,16 @@ class QuizService {
                 item.answeredAt = chosen == null && text == null ? null : now;
             }
         }
+        return items;
     }
 
-    private void grade(QuizAttempt attempt, OffsetDateTime now, boolean outOfTime) {
+    /** Grades the attempt; {@code read}: its questions if this transaction has read them already. */
+    private void grade(QuizAttempt attempt, List<AttemptQuestion> read, OffsetDateTime now, boolean outOfTime) {
         // answers sent with this request are written first, so the statement below does not race them
         em.flush();
         Quiz quiz = Quiz.findById(attempt.quizId);
         Bank bank = banks.of(quiz);
-        List<AttemptQuestion> items = AttemptQuestion.listOfAttemptToRead(attempt.id);
+        List<AttemptQuestion> items = read.isEmpty() ? AttemptQuestion.listOfAttemptToRead(attempt.id) : read;
         OffsetDateTime last = attempt.lastAnswerAt();
         double score = 0;
         double max = 0;
