@@ -1,7 +1,5 @@
 package vn.hocso.quiz;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -179,24 +177,6 @@ class AttemptApi {
 
     /** The API speaks Vietnamese unless asked for English with lang=en. */
     static AttemptView.Language language(String lang) {
-        boolean english = "en".equals(lang);
-        QuizMessages msg = english ? MessageBundles.get(QuizMessages.class, Localized.Literal.of("en"))
-                : MessageBundles.get(QuizMessages.class);
-        return new AttemptView.Language() {
-            @Override
-            public String pick(String vi, String en) {
-                return english && en != null && !en.isBlank() ? en : vi;
-            }
-
-            @Override
-            public String trueLabel() {
-                return msg.true_label();
-            }
-
-            @Override
-            public String falseLabel() {
-                return msg.false_label();
-            }
-        };
+        return AttemptView.Language.of("en".equals(lang) ? Locales.ENGLISH : Locales.VIETNAMESE);
     }
 }

@@ -104,7 +104,7 @@ class AttemptResource {
     }
 
     private AttemptView.Language language() {
-        return AttemptView.Language.of(locales, locales.messages(QuizMessages.class));
+        return AttemptView.Language.of(locales.current());
     }
 
     private static String resultUrl(long id) {

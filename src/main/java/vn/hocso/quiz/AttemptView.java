@@ -2,6 +2,7 @@ package vn.hocso.quiz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import vn.hocso.web.Locales;
 
@@ -41,11 +42,12 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
 
         String falseLabel();
 
-        static Language of(Locales locales, QuizMessages msg) {
+        static Language of(Locale language) {
+            QuizMessages msg = Locales.messages(QuizMessages.class, language);
             return new Language() {
                 @Override
                 public String pick(String vi, String en) {
-                    return locales.pick(vi, en);
+                    return Locales.pick(vi, en, language);
                 }
 
                 @Override

@@ -77,8 +77,7 @@ class QuizResource {
     @RolesAllowed({Roles.TRAINER, Roles.ADMIN})
     public TemplateInstance stats(@PathParam("slug") String slug, @PathParam("key") String key) {
         QuizLesson place = QuizLesson.forTrainer(slug, key);
-        QuizMessages msg = locales.messages(QuizMessages.class);
-        return Templates.stats(place, statistics.of(place.quiz(), AttemptView.Language.of(locales, msg)));
+        return Templates.stats(place, statistics.of(place.quiz(), AttemptView.Language.of(locales.current())));
     }
 
     /** Why a new attempt cannot start now, for pages and API alike. */

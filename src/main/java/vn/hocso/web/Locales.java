@@ -58,6 +58,10 @@ public class Locales {
 
     /** Picks the Vietnamese or English variant of a bilingual field; English falls back to Vietnamese. */
     public String pick(String vi, String en) {
-        return isEnglish() && en != null && !en.isBlank() ? en : vi;
+        return pick(vi, en, current());
+    }
+
+    public static String pick(String vi, String en, Locale language) {
+        return ENGLISH.equals(language) && en != null && !en.isBlank() ? en : vi;
     }
 }
