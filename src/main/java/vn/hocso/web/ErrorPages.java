@@ -39,13 +39,13 @@ class ErrorPages {
         return page(e.getResponse().getStatus(), e.reason(), request.path());
     }
 
+    /**
+     * A JAX-RS exception keeps its own response, headers included (WWW-Authenticate, Allow, Retry-After): without
+     * this, {@link #unexpected} would turn it into a 500. {@link #render} gives it a page when it has no body.
+     */
     @ServerExceptionMapper
     Response webError(WebApplicationException e) {
-        Response original = e.getResponse();
-        if (original.hasEntity() || original.getStatus() < 400) {
-            return original;
-        }
-        return Response.status(original.getStatus()).build();
+        return e.getResponse();
     }
 
     @ServerExceptionMapper
@@ -65,7 +65,7 @@ class ErrorPages {
     }
 
     private Response page(int status, String text, String path) {
-        if (path.startsWith("/api")) {
+        if (path.equals("/api") || path.startsWith("/api/")) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", status, "error", text)).build();
         }

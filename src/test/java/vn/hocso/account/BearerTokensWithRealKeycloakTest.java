@@ -1,6 +1,7 @@
 package vn.hocso.account;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +75,7 @@ class BearerTokensWithRealKeycloakTest {
 
         String otherPayload = parts[0] + "." + token("quantri").split("\\.")[1] + "." + parts[2];
         given().auth().oauth2(otherPayload).when().get("/api/me/enrolments").then().statusCode(401);
-        given().when().get("/api/me/enrolments").then().statusCode(401);
+        given().when().get("/api/me/enrolments").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 }
