@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * each time (parsing it, checking its RSA signature) costs more than most API calls themselves. A token verified
  * once stays valid until its expiry anyway — local verification never learns of revocation — so remembering the
  * result changes nothing but the cost; {@code ttl} bounds how long a verification key removed by the provider keeps
- * working. Tokens are kept as SHA-256 digests, and the map is bounded: when full, new tokens are simply verified.
+ * working. Tokens are kept as SHA-256 digests, and the map is bounded: when full, new tokens are simply verified
+ * until {@link #forgetExpired} (a timer) makes room.
  */
 final class BearerTokenCache<T> {
 
@@ -55,12 +56,16 @@ final class BearerTokenCache<T> {
             return;
         }
         if (entries.size() >= capacity) {
-            entries.values().removeIf(e -> e.expiresAt() <= now);
-            if (entries.size() >= capacity) {
-                return;
-            }
+            // full of live tokens: this one is verified every time until a sweep makes room
+            return;
         }
         entries.put(key(scope, token), new Entry<>(value, until));
+    }
+
+    /** Drops expired tokens; run on a timer, so no request pays for a scan of the whole map. */
+    void forgetExpired() {
+        long now = clock.millis();
+        entries.values().removeIf(e -> e.expiresAt() <= now);
     }
 
     int size() {

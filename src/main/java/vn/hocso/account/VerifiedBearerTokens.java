@@ -1,6 +1,7 @@
 package vn.hocso.account;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -92,6 +93,11 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
             }
         }
         return Uni.createFrom().item(identity);
+    }
+
+    @Scheduled(every = "1m")
+    void forgetExpired() {
+        cache.forgetExpired();
     }
 
     int remembered() {
