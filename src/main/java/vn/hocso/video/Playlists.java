@@ -1,8 +1,8 @@
 package vn.hocso.video;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -10,11 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,7 +37,6 @@ class Playlists {
     @ConfigProperty(name = "hocso.video.playback-ttl")
     Duration playbackTtl;
 
-    /** Stored media playlists never change (a re-upload is a new prefix), so they are read once per instance. */
     /** Signed playlists are reused this long; their URLs stay valid at least playback-ttl minus this. */
     static final Duration REUSE = Duration.ofMinutes(5);
 
@@ -50,14 +48,7 @@ class Playlists {
     @Inject
     EntityManager em;
 
-    private final Map<String, Signed> signed = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > 1000;
-        }
-    });
+    private final Map<String, Signed> signed = new ConcurrentHashMap<>();
 
     /** The master playlist: every video rendition, lowest first (the player starts low and climbs). */
     String master(Video video) {
@@ -128,7 +119,8 @@ class Playlists {
     }
 
     private String sign(Video video, String folder) {
-        String text = stored.computeIfAbsent(folder, this::read);
+        // read again at most once per REUSE per rendition: the signed cache above keeps the result
+        String text = read(folder);
         Duration ttl = playbackTtl.plusMillis(video.durationMs == null ? 0 : 2L * video.durationMs);
         StringBuilder out = new StringBuilder(text.length() * 4);
         for (String line : text.split("\n")) {
