@@ -30,18 +30,6 @@ public class Jobs {
                 .setParameter(4, maxAttempts).executeUpdate();
     }
 
-    /** Queues again a job that failed or finished (a re-upload, a re-issue), resetting its attempts. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void requeue(String kind, Map<String, Object> payload, String dedupeKey, int maxAttempts) {
-        em.createNativeQuery("""
-                insert into job (kind, payload, dedupe_key, max_attempts) values (?1, cast(?2 as jsonb), ?3, ?4)
-                on conflict (dedupe_key) do update set payload = excluded.payload, status = 'queued', attempts = 0,
-                    max_attempts = excluded.max_attempts, run_after = now(), locked_by = null, locked_until = null,
-                    progress = null, last_error = null, finished_at = null, updated_at = now()""")
-                .setParameter(1, kind).setParameter(2, JobPayload.toJson(payload)).setParameter(3, dedupeKey)
-                .setParameter(4, maxAttempts).executeUpdate();
-    }
-
     /**
      * Claims the oldest runnable job of this kind for {@code worker}: queued and due, or running with an expired
      * lease (its instance died). Concurrent claimers skip each other's locked rows, so a job is taken once.

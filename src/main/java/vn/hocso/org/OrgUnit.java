@@ -47,10 +47,6 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "replaced_by_id")
     public Long replacedById;
 
-    public boolean isCurrent() {
-        return validTo == null;
-    }
-
     /** The 34 provinces and centrally-run cities in force today, in Vietnamese alphabetical order. */
     public static List<OrgUnit> listCurrentProvinces() {
         List<OrgUnit> provinces = list("kind = 'province' and validTo is null");

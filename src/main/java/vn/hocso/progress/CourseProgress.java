@@ -12,8 +12,4 @@ public record CourseProgress(int required, int requiredDone, int total, int done
         }
         return total == 0 ? 0 : done * 100 / total;
     }
-
-    public boolean allRequiredDone() {
-        return requiredDone >= required;
-    }
 }

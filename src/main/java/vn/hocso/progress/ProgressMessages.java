@@ -86,8 +86,5 @@ public interface ProgressMessages {
     String video_pending();
 
     @Message
-    String quiz_pending();
-
-    @Message
     String optional();
 }

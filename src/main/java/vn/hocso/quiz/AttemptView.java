@@ -63,10 +63,6 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         }
     }
 
-    public int answeredCount() {
-        return (int) items.stream().filter(Item::isAnswered).count();
-    }
-
     static AttemptView forTaking(QuizAttempt attempt, Bank bank, Language language) {
         List<Item> items = new ArrayList<>();
         for (AttemptQuestion aq : AttemptQuestion.listOfAttemptToRead(attempt.id)) {

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -82,9 +81,5 @@ class QuizQuestion extends PanacheEntityBase {
 
     static List<QuizQuestion> listAllOfQuiz(long quizId) {
         return list("quizId = ?1 order by position", quizId);
-    }
-
-    static List<QuizQuestion> listByIds(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 }

@@ -26,9 +26,6 @@ public interface VideoMessages {
     String status_none();
 
     @Message
-    String status_uploading();
-
-    @Message
     String status_queued();
 
     @Message
@@ -159,7 +156,4 @@ public interface VideoMessages {
 
     @Message
     String throttled();
-
-    @Message
-    String not_video_lesson();
 }
