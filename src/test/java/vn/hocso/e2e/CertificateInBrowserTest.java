@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hocso.account.Person;
 import vn.hocso.course.Course;
@@ -57,16 +56,7 @@ class CertificateInBrowserTest {
 
     @Test
     void aLearnerFinishesTheLastLessonDownloadsTheCertificateAndAStrangerVerifiesIt() throws Exception {
-        browser.get(APP + "/courses/" + COURSE);
-        browser.findElement(By.cssSelector(".enrol a.button")).click();
-        Chromium.signIn(browser, wait, "quantri");
-        wait.until(ExpectedConditions.urlContains("/profile"));
-        new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Hà Nội");
-        browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE));
-        browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
+        Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "quantri", "Thành phố Hà Nội");
 
         // everything but the last text lesson is already done (read earlier, or passed)
         long personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person>find("email",

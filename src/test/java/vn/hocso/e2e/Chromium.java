@@ -12,8 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,15 +67,45 @@ final class Chromium {
         wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
                 ExpectedConditions.urlToBe(courseUrl)));
         if (browser.getCurrentUrl().contains("/profile")) {
+            settle(wait);
             new Select(browser.findElement(By.id("unitId"))).selectByVisibleText(unit);
-            browser.findElement(By.cssSelector("input[name=targetGroup][value=civil-servant]")).click();
-            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            click(wait, By.cssSelector("input[name=targetGroup][value=civil-servant]"));
+            click(wait, By.cssSelector("form.form button[type=submit]"));
             wait.until(ExpectedConditions.urlToBe(courseUrl));
         }
+        settle(wait);
         if (!browser.findElements(By.cssSelector(".enrol button[type=submit]")).isEmpty()) {
-            browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
+            click(wait, By.cssSelector(".enrol button[type=submit]"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
         }
+    }
+
+    /** Waits until the page the browser navigated to has finished loading. */
+    static void settle(WebDriverWait wait) {
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
+                "return document.readyState")));
+    }
+
+    /**
+     * Clicks what {@code by} finds once the page has loaded, looking again if the document changed between finding
+     * and clicking: right after a redirect Chromium can answer "node does not belong to the document" for an element
+     * it has just handed out (seen once in CI).
+     */
+    static void click(WebDriverWait wait, By by) {
+        settle(wait);
+        wait.until(driver -> {
+            try {
+                driver.findElement(by).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Keeps a screenshot of the page and fails if it scrolls sideways, naming what sticks out. */
