@@ -67,7 +67,7 @@ class CertificateInBrowserTest {
         lessons.stream().filter(l -> !l.id.equals(last.id)).forEach(l -> progress.complete(personId, l));
 
         browser.get(APP + "/courses/" + COURSE + "/lessons/" + last.key);
-        browser.findElement(By.cssSelector(".lesson-actions button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector(".lesson-actions button[type=submit]"));
         wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("hoàn thành khoá học"));
         assertTrue(browser.findElement(By.cssSelector(".enrol .done-badge")).isDisplayed());
@@ -83,7 +83,7 @@ class CertificateInBrowserTest {
         });
         String href = browser.findElement(By.cssSelector("a.certificate-link")).getAttribute("href");
         String code = href.replaceAll(".*/certificates/([A-Z0-9]+)/pdf$", "$1");
-        browser.findElement(By.cssSelector("a.certificate-link")).click();
+        Chromium.click(wait, By.cssSelector("a.certificate-link"));
         wait.until(ExpectedConditions.urlContains("X-Amz-Signature"));
         String presigned = browser.getCurrentUrl();
         assertTrue(!presigned.startsWith(APP), "the browser fetches the PDF from the store, not the app");
@@ -97,7 +97,7 @@ class CertificateInBrowserTest {
         browser.get(APP + "/verify");
         browser.findElement(By.id("code")).sendKeys(code.toLowerCase().substring(0, 5) + "-" + code.toLowerCase()
                 .substring(5));
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector("form.search button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".verdict")));
         String verdict = browser.findElement(By.cssSelector(".verdict")).getText();
         assertTrue(verdict.contains("Chứng nhận hợp lệ"), verdict);

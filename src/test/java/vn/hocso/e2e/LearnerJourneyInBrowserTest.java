@@ -48,34 +48,34 @@ class LearnerJourneyInBrowserTest {
 
         // find a course by typing without diacritics
         browser.findElement(By.id("q")).sendKeys("an toan tren mang");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector("form.search button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("q="));
-        browser.findElement(By.cssSelector("a[href='/courses/an-toan-tren-mang']")).click();
+        Chromium.click(wait, By.cssSelector("a[href='/courses/an-toan-tren-mang']"));
         wait.until(ExpectedConditions.urlContains("/courses/an-toan-tren-mang"));
         Chromium.assertFitsA360PixelScreen(browser, "course");
 
         // sign in on Keycloak's own page
-        browser.findElement(By.cssSelector(".enrol a.button")).click();
+        Chromium.click(wait, By.cssSelector(".enrol a.button"));
         Chromium.signIn(browser, wait, "hocvien");
 
         // first sign-in: complete the profile, then land back on the course
         wait.until(ExpectedConditions.urlContains("/profile"));
         assertEquals("Nguyễn Văn An", browser.findElement(By.id("fullName")).getAttribute("value"));
         new Select(browser.findElement(By.id("unitId"))).selectByVisibleText("Thành phố Đà Nẵng");
-        browser.findElement(By.cssSelector("input[name=targetGroup][value=community-team]")).click();
+        Chromium.click(wait, By.cssSelector("input[name=targetGroup][value=community-team]"));
         Chromium.assertFitsA360PixelScreen(browser, "profile");
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector("form.form button[type=submit]"));
         wait.until(ExpectedConditions.urlToBe(APP + "/courses/an-toan-tren-mang"));
 
         // enrol, then continue to the first lesson and mark it done
-        browser.findElement(By.cssSelector(".enrol button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector(".enrol button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
-        browser.findElement(By.cssSelector(".enrol a.button")).click();
+        Chromium.click(wait, By.cssSelector(".enrol a.button"));
         wait.until(ExpectedConditions.urlContains("/lessons/"));
         String firstLesson = browser.getCurrentUrl();
         assertTrue(browser.findElement(By.cssSelector(".prose")).getText().length() > 200);
         Chromium.assertFitsA360PixelScreen(browser, "lesson");
-        browser.findElement(By.cssSelector(".lesson-actions button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector(".lesson-actions button[type=submit]"));
         wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(firstLesson)));
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("học xong bài này"));
 
@@ -90,7 +90,7 @@ class LearnerJourneyInBrowserTest {
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
 
         // signing out ends the Keycloak session too: the next person on this phone must sign in again
-        browser.findElement(By.cssSelector("a.signout")).click();
+        Chromium.click(wait, By.cssSelector("a.signout"));
         wait.until(ExpectedConditions.urlMatches("^" + APP + "/(\\?.*)?$"));
         browser.get(APP + "/my");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));

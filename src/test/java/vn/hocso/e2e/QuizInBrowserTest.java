@@ -63,11 +63,11 @@ class QuizInBrowserTest {
 
         // from the lesson to the quiz page and its rules, then start
         browser.get(APP + "/courses/" + COURSE + "/lessons/" + LESSON);
-        browser.findElement(By.cssSelector(".quiz-link a.button")).click();
+        Chromium.click(wait, By.cssSelector(".quiz-link a.button"));
         wait.until(ExpectedConditions.urlToBe(APP + "/courses/" + COURSE + "/lessons/" + LESSON + "/quiz"));
         assertTrue(browser.findElement(By.cssSelector(".quiz-rules")).getText().contains("15 phút"));
         Chromium.assertFitsA360PixelScreen(browser, "quiz");
-        browser.findElement(By.cssSelector(".quiz-start button[type=submit]")).click();
+        Chromium.click(wait, By.cssSelector(".quiz-start button[type=submit]"));
         wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+$"));
         String attemptUrl = browser.getCurrentUrl();
 
@@ -98,7 +98,7 @@ class QuizInBrowserTest {
                         .filter(i -> !i.getAttribute("value").isEmpty()).count() == 10);
 
         // submit, and see the result with the review this quiz allows: verdicts, correct answers, explanations
-        browser.findElement(By.cssSelector("button.submit")).click();
+        Chromium.click(wait, By.cssSelector("button.submit"));
         wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+/result$"));
         assertTrue(browser.findElement(By.cssSelector(".score-value")).getText().matches("\\d+%"));
         assertEquals(10, browser.findElements(By.cssSelector(".review-item")).size());
@@ -108,10 +108,10 @@ class QuizInBrowserTest {
         Chromium.assertFitsA360PixelScreen(browser, "quiz-result");
 
         // the quiz page lists the attempt; as a trainer, the statistics count it
-        browser.findElement(By.cssSelector(".pager a")).click();
+        Chromium.click(wait, By.cssSelector(".pager a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.history")));
         assertTrue(browser.findElement(By.cssSelector("table.history")).getText().contains("Lần 1"));
-        browser.findElement(By.cssSelector("a[href$='/quiz/stats']")).click();
+        Chromium.click(wait, By.cssSelector("a[href$='/quiz/stats']"));
         wait.until(ExpectedConditions.urlContains("/quiz/stats"));
         String summary = browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
         assertTrue(summary.startsWith("1 lượt làm bài đã chấm"), summary);

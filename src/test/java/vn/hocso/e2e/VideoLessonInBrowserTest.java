@@ -151,7 +151,7 @@ class VideoLessonInBrowserTest {
         // the file goes from the browser to the object store (a presigned PUT), then the app checks it
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
         browser.findElement(By.id("video-file")).sendKeys(VideoFixtures.clip(3, 426, 240).toAbsolutePath().toString());
-        browser.findElement(By.cssSelector(".upload-start")).click();
+        Chromium.click(wait, By.cssSelector(".upload-start"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Đang chờ xử lý"));
         // a worker transcodes it (tests run jobs themselves); the page follows without reloading
         io.quarkus.arc.Arc.container().instance(vn.hocso.job.JobWorker.class).get().runNext("transcode");
