@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
@@ -64,8 +62,7 @@ class PlaybackResource {
 
     @ServerExceptionMapper
     Response refused(Refusal e) {
-        return json(Response.Status.fromStatusCode(e.getResponse().getStatus()),
-                Map.of("status", e.getResponse().getStatus(), "error", e.reason()));
+        return e.asJson();
     }
 
     private Video playable(String slug, String key, long videoId) {
@@ -84,9 +81,5 @@ class PlaybackResource {
     private static Response playlist(String text) {
         // presigned URLs inside: the browser may reuse the playlist briefly, shared caches never
         return Response.ok(text, Playlists.MPEGURL).header("Cache-Control", "private, max-age=60").build();
-    }
-
-    private static Response json(Response.Status status, Map<String, Object> body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -87,8 +87,7 @@ class UploadResource {
 
     @ServerExceptionMapper
     Response refused(Refusal e) {
-        return Response.status(e.getResponse().getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("status", e.getResponse().getStatus(), "error", e.reason())).build();
+        return e.asJson();
     }
 
     private VideoStatus status(Lesson lesson) {

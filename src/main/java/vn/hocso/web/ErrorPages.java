@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -66,8 +65,7 @@ class ErrorPages {
 
     private Response page(int status, String text, String path) {
         if (path.equals("/api") || path.startsWith("/api/")) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("status", status, "error", text)).build();
+            return Refusal.json(status, text);
         }
         String title = locales.messages(WebMessages.class).error_title(status);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

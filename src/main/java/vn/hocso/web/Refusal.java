@@ -1,7 +1,9 @@
 package vn.hocso.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /** A request the rules refuse, with the reason already in the person's language; shown as an error page. */
 public class Refusal extends WebApplicationException {
@@ -15,5 +17,16 @@ public class Refusal extends WebApplicationException {
 
     public String reason() {
         return reason;
+    }
+
+    /** This refusal for a script or an API client rather than a person: see {@link #json(int, String)}. */
+    public Response asJson() {
+        return json(getResponse().getStatus(), reason);
+    }
+
+    /** The one shape of an error in JSON, under /api and from the pages' scripts: {@code {"status", "error"}}. */
+    public static Response json(int status, String reason) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("status", status, "error", reason)).build();
     }
 }
