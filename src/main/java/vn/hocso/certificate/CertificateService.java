@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +16,7 @@ import vn.hocso.course.Course;
 import vn.hocso.job.Jobs;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.progress.CourseCompleted;
+import vn.hocso.web.Locales;
 
 /**
  * The rules of certificates: one live certificate per learner and course, created in the transaction that
@@ -27,7 +27,6 @@ import vn.hocso.progress.CourseCompleted;
 public class CertificateService {
 
     static final String JOB = "certificate";
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Inject
     EntityManager em;
@@ -43,7 +42,7 @@ public class CertificateService {
 
     /** Runs inside the completing transaction: if it fails, the completion is not recorded either. */
     void onCourseCompleted(@Observes CourseCompleted completed) {
-        LocalDate on = completed.completedAt().atZoneSameInstant(VIETNAM).toLocalDate();
+        LocalDate on = completed.completedAt().atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
         Person person = Person.findById(completed.personId());
         Course course = Course.findById(completed.courseId());
         @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ class VerifyResource {
             return new Verification(CertificateCode.display(c.code), c.status, c.holderName, c.courseTitleVi,
                     c.courseTitleEn, CertificatePdf.DATE.format(c.completedOn),
                     c.revokedAt == null ? null
-                            : CertificatePdf.DATE.format(c.revokedAt.atZoneSameInstant(CertificateService.VIETNAM)),
+                            : CertificatePdf.DATE.format(c.revokedAt.atZoneSameInstant(Locales.VIETNAM_TIME)),
                     replacedBy);
         }
 

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.certificate.Certificate;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.web.Locales;
 
 /** "My learning": the learner's courses with progress, due dates and a way back in. */
 @Path("/my")
@@ -23,7 +23,6 @@ import vn.hocso.enrolment.Enrolment;
 class MyLearningResource {
 
     /** Due dates are days in Vietnam, whatever the server's zone. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @CheckedTemplate(basePath = "progress")
     static class Templates {
@@ -35,8 +34,8 @@ class MyLearningResource {
 
         /** Days until the due date (negative once overdue); only meaningful when there is a due date. */
         public long daysLeft() {
-            LocalDate due = enrolment.dueAt.atZoneSameInstant(VIETNAM).toLocalDate();
-            return ChronoUnit.DAYS.between(LocalDate.now(VIETNAM), due);
+            LocalDate due = enrolment.dueAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
+            return ChronoUnit.DAYS.between(LocalDate.now(Locales.VIETNAM_TIME), due);
         }
 
         public long overdueDays() {
@@ -44,7 +43,7 @@ class MyLearningResource {
         }
 
         public String completedOn() {
-            return enrolment.completedAt.atZoneSameInstant(VIETNAM).toLocalDate().toString();
+            return enrolment.completedAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate().toString();
         }
 
         public String continueUrl() {

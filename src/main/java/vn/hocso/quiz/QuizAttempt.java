@@ -9,10 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import vn.hocso.web.Locales;
 
 /** One sitting of a quiz by one learner: open until submitted or out of time, then graded once. */
 @Entity
@@ -21,7 +21,6 @@ class QuizAttempt extends PanacheEntityBase {
 
     static final String OPEN = "open";
     static final String GRADED = "graded";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     @Id
@@ -106,7 +105,7 @@ class QuizAttempt extends PanacheEntityBase {
 
     /** A time as learners in Vietnam read it, whatever the server's zone: 14:05 18/03/2026. */
     static String local(OffsetDateTime time) {
-        return LOCAL.format(time.atZoneSameInstant(VIETNAM));
+        return LOCAL.format(time.atZoneSameInstant(Locales.VIETNAM_TIME));
     }
 
     /** The learner's attempts at a quiz, oldest first. */

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** The language of the current request: Vietnamese unless the person chose English with the switch. */
@@ -16,6 +17,8 @@ public class Locales {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     public static final Locale ENGLISH = Locale.forLanguageTag("en");
+    /** Dates a person reads (completion, due, attempt times) are Vietnam's, whatever the server's zone. */
+    public static final ZoneId VIETNAM_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String COOKIE = "hocso-lang";
 
     @Inject
