@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+/** Claiming under concurrency and leases that outlive a crashed worker. */
 @QuarkusTest
 class JobLeaseTest {
 
@@ -136,24 +137,5 @@ class JobLeaseTest {
         Job failed = job(key);
         assertEquals(Job.FAILED, failed.status);
         assertTrue(failed.lastError.contains("lease expired"), failed.lastError);
-    }
-
-    @Test
-    void aFailedAttemptIsRetriedLaterAndAPermanentFailureIsNot() {
-        String kind = "test-retry-" + UUID.randomUUID().toString().substring(0, 8);
-        String key = enqueue(kind, 3);
-        Job claimed = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
-        jobs.fail(claimed.id, "worker-a", "network down", false);
-        Job retried = job(key);
-        assertEquals(Job.QUEUED, retried.status);
-        assertTrue(retried.runAfter.isAfter(java.time.OffsetDateTime.now()), "backs off before the next attempt");
-        assertTrue(jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).isEmpty());
-
-        String other = enqueue(kind, 3);
-        Job corrupt = QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey(other).orElseThrow());
-        Job taken = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
-        assertEquals(corrupt.id, taken.id);
-        jobs.fail(taken.id, "worker-a", "corrupt file", true);
-        assertEquals(Job.FAILED, job(other).status);
     }
 }
