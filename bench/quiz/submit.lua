@@ -3,7 +3,7 @@
 --   BENCH_LEARNERS=n, BENCH_TOKEN_<i>, BENCH_FIRST_<i>, BENCH_LAST_<i> for i = 1..n.
 -- With BENCH_REPEAT=1 the same attempts are submitted again (already graded: the double-submit path); with
 -- BENCH_RESULT=1 as well, their results are read instead (GET …/result: the review the learner sees next).
-package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/?.lua"
+package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/../?.lua"
 
 local counter = 0
 

@@ -4,7 +4,7 @@
 -- authenticates by the ticket alone (video/WatchTickets).
 -- Environment (set by bench/video/run): BENCH_LEARNERS, BENCH_TICKETS_<i> (a file: line n = ticket of lesson b-n),
 -- BENCH_CSRF.
-package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/?.lua"
+package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/../?.lua"
 done = require("report").done
 
 local counter = 0

@@ -1,6 +1,6 @@
 -- wrk script: the media playlist a player fetches (the app rewrites every segment to a presigned URL),
 -- each thread as one enrolled learner. Environment: BENCH_LEARNERS, BENCH_TOKEN_<i>, BENCH_PLAYLIST.
-package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/?.lua"
+package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/../?.lua"
 done = require("report").done
 
 local counter = 0

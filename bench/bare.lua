@@ -1,3 +1,3 @@
 -- wrk script for the baseline: a bare endpoint, no database, no token.
-package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/?.lua"
+package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/../?.lua"
 done = require("report").done

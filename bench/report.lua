@@ -1,4 +1,4 @@
--- Shared wrk summary: requests per second, latency percentiles (p95 included), errors, in one parsable line.
+-- wrk summary for every benchmark: requests per second, latency percentiles (p95 included), errors, in one parsable line.
 local M = {}
 
 function M.done(summary, latency, requests)

@@ -1,3 +1,0 @@
--- wrk script for the baseline: a bare Quarkus endpoint (liveness, no checks, no database, no token).
-package.path = package.path .. ";" .. os.getenv("BENCH_DIR") .. "/?.lua"
-done = require("report").done
