@@ -22,8 +22,6 @@ import vn.hocso.web.Locales;
 @Authenticated
 class MyLearningResource {
 
-    /** Due dates are days in Vietnam, whatever the server's zone. */
-
     @CheckedTemplate(basePath = "progress")
     static class Templates {
         static native TemplateInstance my(List<MyCourse> courses, boolean profileComplete);

@@ -64,6 +64,7 @@ class JobsTest {
         Job failed = job(key);
         assertEquals(Job.FAILED, failed.status);
         assertEquals("store unreachable", failed.lastError);
+        assertEquals(2, CountingJob.RUNS.get(key).get(), "one run per attempt");
     }
 
     @Test
@@ -76,5 +77,6 @@ class JobsTest {
         assertEquals(Job.FAILED, failed.status);
         assertEquals(1, failed.attempts);
         assertEquals("broken input", failed.lastError);
+        assertEquals(1, CountingJob.RUNS.get(key).get(), "never run again");
     }
 }
