@@ -18,7 +18,7 @@ class OutOfTimeAttempts {
     @Inject
     QuizService quizzes;
 
-    @Scheduled(every = "${hocso.quiz.sweep:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hocso.quiz.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void close() {
         List<Long> ids = QuarkusTransaction.requiringNew()
                 .call(() -> QuizAttempt.listOutOfTimeIds(OffsetDateTime.now(), 500));

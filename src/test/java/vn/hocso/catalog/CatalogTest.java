@@ -7,14 +7,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.content.CourseImporter;
+import vn.hocso.course.Course;
 
 @QuarkusTest
 class CatalogTest {
@@ -30,8 +33,16 @@ class CatalogTest {
         DemoCourses.ensureImported(importer);
     }
 
+    /** Other test classes publish courses of their own into the same database; these tests look at the demo ones. */
+    private static final Set<String> DEMO = Set.of("ky-nang-so-co-ban", "dich-vu-cong-truc-tuyen", "an-toan-tren-mang");
+
     private List<String> slugsFor(String text) {
-        return search.search(new CatalogSearch.Query(text, null, null, 1)).courses().stream().map(c -> c.slug).toList();
+        return search.search(new CatalogSearch.Query(text, null, null, 1)).courses().stream().map(c -> c.slug)
+                .filter(DEMO::contains).toList();
+    }
+
+    private static long published() {
+        return QuarkusTransaction.requiringNew().call(() -> Course.count("status", Course.PUBLISHED));
     }
 
     @Test
@@ -53,7 +64,9 @@ class CatalogTest {
 
     @Test
     void theCatalogueListsPublishedCoursesWithFilters() {
-        given().when().get("/courses").then().statusCode(200).contentType(ContentType.HTML)
+        // citizens: the courses other test classes insert by SQL name no target group, so they cannot crowd page 1
+        given().queryParam("group", "citizen").when().get("/courses").then().statusCode(200)
+                .contentType(ContentType.HTML)
                 .body(containsString("Kỹ năng số cơ bản"))
                 .body(containsString("Dịch vụ công trực tuyến"))
                 .body(containsString("lang=\"vi\""));
@@ -66,9 +79,9 @@ class CatalogTest {
 
     @Test
     void pagingStaysWithinTheResults() {
-        CatalogSearch.Page page = search.search(new CatalogSearch.Query("", null, null, 99));
-        assertEquals(1, page.page());
-        assertEquals(3, page.total());
+        CatalogSearch.Page page = search.search(new CatalogSearch.Query("", null, null, 99_999));
+        assertEquals(page.pages(), page.page(), "a page past the end shows the last one");
+        assertEquals(published(), page.total());
         given().queryParam("page", "abc").when().get("/courses").then().statusCode(200);
         given().queryParam("page", "-5").when().get("/courses").then().statusCode(200);
     }
@@ -80,7 +93,7 @@ class CatalogTest {
             given().queryParam("q", q).when().get("/courses").then().statusCode(200)
                     .body(not(containsString("<script>alert(1)</script>")));
         }
-        assertEquals(3, search.search(new CatalogSearch.Query("", null, null, 1)).total());
+        assertEquals(published(), search.search(new CatalogSearch.Query("", null, null, 1)).total());
         assertEquals(0, search.search(new CatalogSearch.Query("%", null, null, 1)).total());
     }
 
@@ -110,9 +123,10 @@ class CatalogTest {
 
     @Test
     void theApiSearchesTheSameWay() {
+        long expected = search.search(new CatalogSearch.Query("chuyen doi so", null, null, 1)).total();
         given().queryParam("q", "chuyen doi so").when().get("/api/courses").then().statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("total", equalTo(1))
+                .body("total", equalTo((int) expected))
                 .body("items.slug", hasItem("ky-nang-so-co-ban"));
         given().when().get("/api/courses/dich-vu-cong-truc-tuyen").then().statusCode(200)
                 .body("course.slug", equalTo("dich-vu-cong-truc-tuyen"))

@@ -74,7 +74,7 @@ class QuizInBrowserTest {
         // the countdown runs from the server's 15 minutes
         wait.until(b -> countdown().matches("1[45]:\\d\\d"));
         String first = countdown();
-        Thread.sleep(2200);
+        wait.withMessage("the countdown moves").until(b -> !first.equals(countdown()));
         assertNotEquals(first, countdown(), "the countdown moves");
 
         // answer every question: the first option of a choice question, a guess for a text one

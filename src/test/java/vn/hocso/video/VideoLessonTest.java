@@ -470,6 +470,7 @@ class VideoLessonTest {
         enrol();
         Watching w = watching("v-flood");
         int throttled = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < 20; i++) {
             int status = beat(w, "v-flood", "", 0).statusCode();
             if (status == 429) {
@@ -478,7 +479,11 @@ class VideoLessonTest {
                 assertEquals(200, status);
             }
         }
-        assertTrue(throttled >= 9, "throttled " + throttled);
+        // a burst of 10, then one every two seconds (30 a minute): a slow machine earns back a few while it sends
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int accepted = 20 - throttled;
+        assertTrue(accepted <= 11 + seconds / 2, accepted + " accepted in " + seconds + " s");
+        assertTrue(throttled > 0, "a flood of 20 is throttled");
     }
 
     @Test
