@@ -15,6 +15,11 @@ import java.util.Optional;
 @Entity
 public class Person extends PanacheEntityBase {
 
+    /** Column lengths (V3__people.sql), in characters. */
+    static final int MAX_NAME = 200;
+    static final int MAX_EMAIL = 320;
+    static final int MAX_PHONE = 20;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

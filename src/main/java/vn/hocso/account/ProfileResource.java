@@ -92,7 +92,7 @@ class ProfileResource {
     private FormErrors validate(ProfileForm form) {
         AccountMessages msg = locales.messages(AccountMessages.class);
         FormErrors errors = new FormErrors();
-        if (form.fullName == null || form.fullName.isBlank() || form.fullName.strip().length() > 200) {
+        if (form.fullName == null || form.fullName.isBlank() || form.fullName.strip().length() > Person.MAX_NAME) {
             errors.add("fullName", msg.error_full_name());
         }
         if (form.phone != null && !form.phone.isBlank() && !PHONE.matcher(form.phone.strip()).matches()) {

@@ -6,6 +6,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** What the identity provider tells us about a person at first sign-in. */
 record TokenProfile(String fullName, String email, String phone) {
 
+    /**
+     * Claims the provider allows to be longer than our columns (Keycloak: 255 characters per name part) must not
+     * make a first sign-in fail: the name is cut to its column, an over-long email or phone is left for the person
+     * to give on the profile page.
+     */
+    TokenProfile {
+        fullName = fullName.codePointCount(0, fullName.length()) > Person.MAX_NAME
+                ? fullName.substring(0, fullName.offsetByCodePoints(0, Person.MAX_NAME)).strip() : fullName;
+        email = email != null && email.length() > Person.MAX_EMAIL ? null : email;
+        phone = phone != null && phone.length() > Person.MAX_PHONE ? null : phone;
+    }
+
     static TokenProfile of(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return new TokenProfile(identity.getPrincipal().getName(), null, null);
