@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +36,7 @@ class Heartbeats {
     ProgressService progress;
 
     /** The lesson a heartbeat is about: an enrolled learner's, in a published course, with a ready video. */
-    record Target(long personId, long lessonId, int durationMs, BigDecimal threshold) {
+    record Target(long personId, long lessonId) {
     }
 
     enum Outcome {
@@ -102,6 +101,8 @@ class Heartbeats {
      */
     public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed,
             int positionMs) {
+        Beat recorded;
+        boolean record;
         try (Connection connection = db.getConnection(); PreparedStatement beat = connection.prepareStatement(BEAT)) {
             beat.setString(1, claimed.toMultirange());
             beat.setString(2, key);
@@ -116,8 +117,6 @@ class Heartbeats {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                long personId = r.getLong(1);
-                long lessonId = r.getLong(2);
                 int duration = r.getInt(3);
                 long before = r.getLong(4);
                 long after = r.getLong(5);
@@ -131,20 +130,24 @@ class Heartbeats {
                 boolean completed = r.getBoolean(9);
                 // asked of lesson_progress, not of the watch row: if recording the completion failed after the
                 // coverage was saved, the next heartbeat records it
-                if (completed && !r.getBoolean(10)) {
-                    QuarkusTransaction.requiringNew().run(() -> progress.complete(personId, Lesson.findById(lessonId)));
-                }
-                return Optional.of(new Beat(Outcome.RECORDED, after, percent(after, duration), completed));
+                record = completed && !r.getBoolean(10);
+                recorded = new Beat(Outcome.RECORDED, after, percent(after, duration), completed);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("heartbeat failed: " + e.getMessage(), e);
         }
+        // after the statement's connection is back in the pool: a burst of completions holds one each, not two
+        if (record) {
+            QuarkusTransaction.requiringNew().run(() -> progress.complete(ticket.personId(),
+                    Lesson.findById(ticket.lessonId())));
+        }
+        return Optional.of(recorded);
     }
 
     /** Whether this person may send heartbeats for the lesson (enrolled, published, video ready). */
     Optional<Target> target(long personId, String slug, String key) {
         List<?> rows = em.createNativeQuery("""
-                select l.id, v.duration_ms, lv.coverage_threshold
+                select l.id
                 from course c
                 join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired and l.kind = 'video'
                 join enrolment e on e.course_id = c.id and e.person_id = ?3
@@ -155,9 +158,7 @@ class Heartbeats {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Target(personId, ((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                (BigDecimal) r[2]));
+        return Optional.of(new Target(personId, ((Number) rows.get(0)).longValue()));
     }
 
     /** First contact: the watch row starts the clock the plausibility rule measures against. */

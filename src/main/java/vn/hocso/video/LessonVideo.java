@@ -14,8 +14,6 @@ import java.util.Optional;
 @Table(name = "lesson_video")
 public class LessonVideo extends PanacheEntityBase {
 
-    public static final BigDecimal DEFAULT_THRESHOLD = new BigDecimal("0.90");
-
     @Id
     @Column(name = "lesson_id")
     public Long lessonId;
