@@ -20,6 +20,7 @@ import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressMessages;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Refusal;
 import vn.hocso.web.WebMessages;
 
 /**
@@ -69,21 +70,26 @@ class HeartbeatRoute {
         HttpServerRequest request = context.request();
         VideoMessages msg = messages(request, VideoMessages.class);
         try {
-            JsonObject answer = beat(request, context.pathParam("slug"), context.pathParam("key"), msg);
-            send(context, answer.getInteger("status", 200), answer);
+            send(context, beat(request, context.pathParam("slug"), context.pathParam("key"), msg));
         } catch (Refused e) {
-            send(context, e.status, new JsonObject().put("status", e.status).put("error", e.getMessage()));
+            send(context, refusal(e.status, e.getMessage()));
         } catch (NotFoundException e) {
-            send(context, 404, new JsonObject().put("status", 404)
-                    .put("error", messages(request, WebMessages.class).error_404()));
+            send(context, refusal(404, messages(request, WebMessages.class).error_404()));
         } catch (RuntimeException e) {
             LOG.error("heartbeat failed", e);
-            send(context, 500, new JsonObject().put("status", 500)
-                    .put("error", messages(request, WebMessages.class).error_500()));
+            send(context, refusal(500, messages(request, WebMessages.class).error_500()));
         }
     }
 
-    private JsonObject beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
+    /** An answer: its HTTP status and its JSON body. */
+    private record Answer(int status, JsonObject body) {
+    }
+
+    private static Answer refusal(int status, String reason) {
+        return new Answer(status, new JsonObject(Refusal.body(status, reason)));
+    }
+
+    private Answer beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
         String contentType = request.getHeader("Content-Type");
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             throw new Refused(415, msg.heartbeat_bad());
@@ -127,12 +133,13 @@ class HeartbeatRoute {
         }
         if (beat.outcome() == Heartbeats.Outcome.IMPLAUSIBLE) {
             // 409, not 400: the stretches may be real and are accepted later, once the clock has caught up
-            return new JsonObject().put("status", 409).put("error", msg.heartbeat_implausible())
-                    .put("coveredMs", beat.coveredMs()).put("percent", beat.percent());
+            Answer refused = refusal(409, msg.heartbeat_implausible());
+            refused.body().put("coveredMs", beat.coveredMs()).put("percent", beat.percent());
+            return refused;
         }
-        return new JsonObject().put("coveredMs", beat.coveredMs()).put("percent", beat.percent())
+        return new Answer(200, new JsonObject().put("coveredMs", beat.coveredMs()).put("percent", beat.percent())
                 .put("completed", beat.completed()).put("text", msg.watched(beat.percent()))
-                .put("ticket", tickets.issue(holder.personId(), holder.lessonId()));
+                .put("ticket", tickets.issue(holder.personId(), holder.lessonId())));
     }
 
     private static RuntimeException whyNot(HttpServerRequest request, long personId, String slug, String key) {
@@ -144,9 +151,9 @@ class HeartbeatRoute {
         return new Refused(409, messages(request, VideoMessages.class).not_ready());
     }
 
-    private static void send(RoutingContext context, int status, JsonObject body) {
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body.encode());
+    private static void send(RoutingContext context, Answer answer) {
+        context.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(answer.body().encode());
     }
 
     private static <T> T messages(HttpServerRequest request, Class<T> bundle) {

@@ -3,6 +3,7 @@ package vn.hocso.web;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A request the rules refuse, with the reason already in the person's language; shown as an error page. */
@@ -26,7 +27,17 @@ public class Refusal extends WebApplicationException {
 
     /** The one shape of an error in JSON, under /api and from the pages' scripts: {@code {"status", "error"}}. */
     public static Response json(int status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("status", status, "error", reason)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, reason)).build();
+    }
+
+    /**
+     * The body of {@link #json(int, String)}, for answers written outside JAX-RS (the heartbeat route): a new map each
+     * time, in this order, which a caller may add to.
+     */
+    public static Map<String, Object> body(int status, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", reason);
+        return body;
     }
 }
