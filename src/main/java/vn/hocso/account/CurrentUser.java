@@ -53,14 +53,16 @@ public class CurrentUser {
             throw new NotAuthorizedException("Bearer");
         }
         if (person == null) {
-            String subject = identity.getPrincipal().getName();
-            if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-                subject = jwt.getSubject();
-            }
-            String sub = subject;
+            String sub = subject();
             person = Person.findBySubject(sub).orElseGet(() -> createFromToken(sub));
         }
         return person;
+    }
+
+    /** The provider's subject of a signed-in caller, from the token alone (no database). */
+    public String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+                : identity.getPrincipal().getName();
     }
 
     /** Display name for the layout. */

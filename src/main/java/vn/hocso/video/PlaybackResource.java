@@ -1,14 +1,12 @@
 package vn.hocso.video;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.progress.ProgressMessages;
@@ -26,9 +24,6 @@ class PlaybackResource {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    SecurityIdentity identity;
 
     @Inject
     Playlists playlists;
@@ -54,19 +49,13 @@ class PlaybackResource {
         return playlist(playlists.media(video, rendition));
     }
 
-    /** Who asks for a playlist, from the token alone. */
-    private String subject() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
-                : identity.getPrincipal().getName();
-    }
-
     @ServerExceptionMapper
     Response refused(Refusal e) {
         return e.asJson();
     }
 
     private Video playable(String slug, String key, long videoId) {
-        Playlists.Access access = playlists.access(slug, key, videoId, subject()).orElseThrow(NotFoundException::new);
+        Playlists.Access access = playlists.access(slug, key, videoId, currentUser.subject()).orElseThrow(NotFoundException::new);
         if (!currentUser.isTrainer()) {
             if (!access.published()) {
                 throw new NotFoundException();
