@@ -2,6 +2,7 @@ package vn.hocso.course;
 
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import vn.hocso.web.Locales;
 
 /**
  * The language-dependent text of courses in templates: {@code {course.title}} shows the English title to a
@@ -33,8 +34,9 @@ class CourseText {
         return pick(category.nameVi, category.nameEn, locale);
     }
 
+    /** Qute hands the template's locale over as a Locale or as its tag, "en" or "en_US" alike. */
     private static String pick(String vi, String en, Object locale) {
         boolean english = locale != null && locale.toString().startsWith("en");
-        return english && en != null && !en.isBlank() ? en : vi;
+        return Locales.pick(vi, en, english ? Locales.ENGLISH : Locales.VIETNAMESE);
     }
 }
