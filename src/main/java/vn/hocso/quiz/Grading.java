@@ -2,12 +2,14 @@ package vn.hocso.quiz;
 
 import java.text.Normalizer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The grading rules, apart from the database so they can be tested as plain rules. Per question:
@@ -40,6 +42,20 @@ final class Grading {
         AnswerKey {
             correct = Set.copyOf(correct);
             accepted = accepted.stream().map(Grading::fold).toList();
+        }
+
+        /**
+         * The key as an attempt that showed these options grades it. A re-import retires a dropped option but keeps
+         * it correct (an attempt that showed it still grades it); an attempt that never showed it cannot owe it, so
+         * it must not count towards a multiple choice's share per correct option.
+         */
+        AnswerKey shown(Long[] optionIds) {
+            List<Long> ids = Arrays.asList(optionIds);
+            if (ids.containsAll(correct)) {
+                return this;
+            }
+            return new AnswerKey(type, weight, correct.stream().filter(ids::contains).collect(Collectors.toSet()),
+                    accepted);
         }
     }
 

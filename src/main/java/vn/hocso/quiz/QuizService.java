@@ -227,7 +227,7 @@ class QuizService {
         boolean[] correct = new boolean[items.size()];
         for (int i = 0; i < items.size(); i++) {
             AttemptQuestion item = items.get(i);
-            AnswerKey key = bank.answerKey(item.questionId);
+            AnswerKey key = bank.answerKey(item.questionId).shown(item.optionIds);
             boolean inTime = item.answeredAt != null && (last == null || !item.answeredAt.isAfter(last));
             points[i] = Grading.score(key, inTime ? new Answer(item.chosenSet(), item.textAnswer) : Answer.NONE);
             correct[i] = Grading.isCorrect(key, points[i]);

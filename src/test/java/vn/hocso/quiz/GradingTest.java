@@ -2,6 +2,7 @@ package vn.hocso.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -70,6 +71,24 @@ class GradingTest {
     @Test
     void choosingEveryOptionOfAMultipleChoiceDoesNotPay() {
         assertEquals(1, Grading.score(MULTIPLE, chose(1L, 2L, 3L, 4L, 5L)), 1e-9);
+    }
+
+    @Test
+    void aCorrectOptionTheAttemptDidNotShowIsNotOwed() {
+        // options 1 and 2 correct, 2 retired by a re-import before the attempt began: it showed 1 and 4 only
+        AnswerKey key = new AnswerKey(QuizDefinition.MULTIPLE, 2, Set.of(1L, 2L), List.of())
+                .shown(new Long[] {1L, 4L});
+        assertEquals(Set.of(1L), key.correct());
+        assertEquals(2, Grading.score(key, chose(1L)), 1e-9);
+        assertTrue(Grading.isCorrect(key, Grading.score(key, chose(1L))));
+        assertEquals(0, Grading.score(key, chose(1L, 4L)), 1e-9);
+    }
+
+    @Test
+    void anAttemptThatShowedEveryCorrectOptionIsGradedOnTheWholeKey() {
+        assertSame(MULTIPLE, MULTIPLE.shown(new Long[] {5L, 3L, 1L, 4L, 2L}));
+        assertSame(TEXT, TEXT.shown(new Long[0]));
+        assertEquals(2, Grading.score(MULTIPLE.shown(new Long[] {1L, 2L, 3L, 4L, 5L}), chose(1L, 2L)), 1e-9);
     }
 
     @Test

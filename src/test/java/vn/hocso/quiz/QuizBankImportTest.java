@@ -71,6 +71,44 @@ class QuizBankImportTest {
     }
 
     @Test
+    void aCorrectOptionDroppedByAReimportIsOwedOnlyByTheAttemptsThatShowedIt() {
+        String slug = "kiem-tra-bo-dap-an";
+        Quiz quiz = QuizFixtures.importCourse(importer, slug, QuizFixtures.QUIZ);
+        long personId = QuizFixtures.enrolled("bo-dap-an", slug);
+        QuizAttempt before = quizzes.start(personId, quiz);
+
+        QuizFixtures.importCourse(importer, slug, QuizFixtures.QUIZ
+                .replace("      - {id: mat-khau, text: {vi: \"Mật-khẩu-ĐÚNG\"}, correct: true}\n", ""));
+        long dropped = optionIds(questions(quiz.id).get("ma-bao-mat").id).get("mat-khau");
+
+        // the attempt that showed the dropped option still owes it: choosing only the other one is partial
+        AttemptQuestion showedBoth = multipleChoice(before.id);
+        assertTrue(List.of(showedBoth.optionIds).contains(dropped));
+        Map<Integer, QuizService.Posted> answers = QuizFixtures.answers(before.id, true);
+        List<String> both = answers.get(showedBoth.position).codes();
+        assertEquals(2, both.size());
+        answers.put(showedBoth.position, new QuizService.Posted(both.subList(0, 1), null));
+        quizzes.submit(personId, before.id, answers);
+        assertEquals(1, multipleChoice(before.id).score, 1e-9);
+
+        // a new attempt never shows it, so choosing every correct option it shows is fully correct
+        QuizAttempt after = quizzes.start(personId, QuizFixtures.quiz(slug));
+        assertFalse(List.of(multipleChoice(after.id).optionIds).contains(dropped));
+        QuizAttempt graded = quizzes.submit(personId, after.id, QuizFixtures.answers(after.id, true));
+        assertEquals(100.0, graded.percent, 1e-9);
+        AttemptQuestion scored = multipleChoice(after.id);
+        assertEquals(2, scored.score, 1e-9);
+        assertTrue(scored.correct);
+    }
+
+    /** The attempt's multiple choice question, as stored now. */
+    private static AttemptQuestion multipleChoice(long attemptId) {
+        return QuarkusTransaction.requiringNew().call(() -> AttemptQuestion.listOfAttempt(attemptId).stream()
+                .filter(item -> QuizQuestion.<QuizQuestion>findById(item.questionId).isMultiple()).findFirst()
+                .orElseThrow());
+    }
+
+    @Test
     void theQuizApiIsDocumentedInOpenApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/quizzes/{slug}/{key}/attempts"))
