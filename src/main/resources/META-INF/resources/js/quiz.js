@@ -25,11 +25,14 @@
       return pending;
     }
     show(status.dataset.saving);
-    // the whole form, CSRF field included; a 303 answer means saved
+    // the whole form, CSRF field included; the save answers 303, so a redirect means saved. The header makes an
+    // expired session answer 499 instead of a redirect to sign in (java-script-auto-redirect=false), which would
+    // otherwise look the same as a save and drop the answers behind a "saved".
     pending = fetch(form.action, {
       method: 'POST',
       body: new URLSearchParams(new FormData(form)),
       credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'JavaScript' },
       redirect: 'manual'
     }).then(function (response) {
       if (response.type === 'opaqueredirect' || response.ok) {
@@ -38,6 +41,7 @@
         // submitted elsewhere or out of time: the page says what happened
         window.location.reload();
       } else {
+        // 499 (signed out) or any other refusal: nothing was saved, and the learner must know
         show(status.dataset.failed);
       }
     }).catch(function () {
