@@ -57,7 +57,9 @@ class CertificateAdminResource {
         if (reason == null || reason.isBlank() || !certificate.isIssued() && !certificate.isPending()) {
             return refused(certificate);
         }
-        certificates.revoke(certificate.id, reason.strip());
+        if (!certificates.revoke(certificate.id, reason.strip())) {
+            return changedMeanwhile(certificate);
+        }
         flash.show(locales.messages(CertificateMessages.class).admin_revoked());
         return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code)).build();
     }
@@ -69,9 +71,18 @@ class CertificateAdminResource {
         if (reason == null || reason.isBlank() || certificate.isReplaced()) {
             return refused(certificate);
         }
-        Certificate fresh = certificates.reissue(certificate.id, reason.strip());
+        Certificate fresh = certificates.reissue(certificate.id, reason.strip()).orElse(null);
+        if (fresh == null) {
+            return changedMeanwhile(certificate);
+        }
         flash.show(locales.messages(CertificateMessages.class).admin_reissued(CertificateCode.display(fresh.code)));
         return Response.seeOther(URI.create("/admin/certificates?code=" + fresh.code)).build();
+    }
+
+    /** Another admin (or a double submit) got there first: the page, read again, shows what it is now. */
+    private Response changedMeanwhile(Certificate certificate) {
+        flash.show(locales.messages(CertificateMessages.class).admin_reason_required());
+        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code)).build();
     }
 
     private Response refused(Certificate certificate) {

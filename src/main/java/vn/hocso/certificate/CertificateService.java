@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.Person;
 import vn.hocso.audit.Audit;
@@ -59,23 +61,34 @@ public class CertificateService {
         created.forEach(id -> queuePdf(id.longValue()));
     }
 
-    /** Revokes a certificate; verification then says so, with the date. */
+    /**
+     * Revokes a certificate; verification then says so, with the date. False when it is no longer issued or pending:
+     * the row is locked and its status read again, so a revoke racing a re-issue or another revoke loses cleanly.
+     */
     @Transactional
-    public void revoke(long certificateId, String reason) {
-        Certificate certificate = Certificate.findById(certificateId);
+    public boolean revoke(long certificateId, String reason) {
+        Certificate certificate = Certificate.findById(certificateId, LockModeType.PESSIMISTIC_WRITE);
+        if (!certificate.isIssued() && !certificate.isPending()) {
+            return false;
+        }
         certificate.status = Certificate.REVOKED;
         certificate.revokedAt = OffsetDateTime.now();
         certificate.revokedReason = reason;
         audit.record("certificate.revoke", "certificate", certificate.code, reason, null);
+        return true;
     }
 
     /**
      * Issues a new certificate (new code, the person's current name and unit) in place of this one, e.g. after a
-     * name correction; the old code then says "replaced by" the new one.
+     * name correction; the old code then says "replaced by" the new one. Empty when it was replaced already (a
+     * double submit, two admins): the row is locked and its status read again.
      */
     @Transactional
-    public Certificate reissue(long certificateId, String reason) {
-        Certificate old = Certificate.findById(certificateId);
+    public Optional<Certificate> reissue(long certificateId, String reason) {
+        Certificate old = Certificate.findById(certificateId, LockModeType.PESSIMISTIC_WRITE);
+        if (old.isReplaced()) {
+            return Optional.empty();
+        }
         Person person = Person.findById(old.personId);
         old.status = Certificate.REPLACED;
         old.flush();
@@ -95,7 +108,7 @@ public class CertificateService {
         old.replacedById = fresh.id;
         queuePdf(fresh.id);
         audit.record("certificate.reissue", "certificate", old.code, reason, "replaced by " + fresh.code);
-        return fresh;
+        return Optional.of(fresh);
     }
 
     private void queuePdf(long certificateId) {

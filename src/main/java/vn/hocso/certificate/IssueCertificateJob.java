@@ -47,14 +47,11 @@ class IssueCertificateJob implements JobHandler {
         byte[] document = pdf.render(certificate, verificationUrl(publicUrl, certificate.code));
         String key = "certificates/" + certificate.code + ".pdf";
         store.put(key, new ByteArrayInputStream(document), document.length, "application/pdf");
-        QuarkusTransaction.requiringNew().run(() -> {
-            Certificate c = Certificate.findById(id);
-            if (c.isPending()) {
-                c.status = Certificate.ISSUED;
-                c.pdfKey = key;
-                c.issuedAt = OffsetDateTime.now();
-            }
-        });
+        // one conditional statement, not read-then-write: a revoke or re-issue committed while the PDF was being
+        // made must not be overwritten with "issued"
+        QuarkusTransaction.requiringNew().run(() -> Certificate.update(
+                "status = ?1, pdfKey = ?2, issuedAt = ?3 where id = ?4 and status = ?5",
+                Certificate.ISSUED, key, OffsetDateTime.now(), id, Certificate.PENDING));
     }
 
     static String verificationUrl(String publicUrl, String code) {

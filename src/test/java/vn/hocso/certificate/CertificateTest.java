@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,9 @@ class CertificateTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CertificateService certificates;
 
     @BeforeEach
     void demoCourses() {
@@ -219,6 +223,39 @@ class CertificateTest {
         assertEquals(List.of("certificate.revoke", "certificate.reissue"), log.stream().map(e -> e.action).toList());
         assertEquals("Phạm Thị Dung", log.get(0).actorName);
         assertEquals("Cấp nhầm người", log.get(0).reason);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"learner", "admin"})
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "cert-admin"), @Claim(key = "name", value = "Phạm Thị Dung")})
+    void aReissueThatLostARaceChangesNothing() {
+        Certificate original = issuedCertificate("cert-reissue-race", "Võ Thị Sáu");
+        assertTrue(certificates.reissue(original.id, "Sửa họ tên").isPresent());
+        // the second of two admins, or a double submit: the row was replaced meanwhile
+        assertTrue(certificates.reissue(original.id, "Sửa họ tên").isEmpty());
+        assertFalse(certificates.revoke(original.id, "Cấp nhầm"));
+        assertEquals(2, certificatesOf(original.personId).size());
+        Certificate old = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(original.id));
+        assertEquals(Certificate.REPLACED, old.status);
+        assertNotNull(old.replacedById);
+        Forms.post("/admin/certificates?code=" + original.code, "/admin/certificates/" + original.code + "/reissue",
+                "reason", "Lần nữa").then().statusCode(400);
+        assertEquals(List.of("certificate.reissue"), QuarkusTransaction.requiringNew().call(() -> AuditEntry
+                .listForTarget("certificate", original.code)).stream().map(e -> e.action).toList());
+    }
+
+    @Test
+    void aPdfMadeForARevokedCertificateDoesNotIssueIt() {
+        long personId = enrolledLearner("cert-revoked-pending", "Trần Văn Bảy");
+        completeAllBut(personId, 0);
+        Certificate pending = certificatesOf(personId).get(0);
+        assertEquals(Certificate.PENDING, pending.status);
+        QuarkusTransaction.requiringNew().run(() -> Certificate.update("status = ?1 where id = ?2",
+                Certificate.REVOKED, pending.id));
+        while (worker.runNext(CertificateService.JOB)) {
+            // run every queued certificate job, this one included
+        }
+        assertEquals(Certificate.REVOKED, certificatesOf(personId).get(0).status);
     }
 
     @Test
