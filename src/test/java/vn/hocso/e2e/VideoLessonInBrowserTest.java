@@ -153,7 +153,7 @@ class VideoLessonInBrowserTest {
         browser.findElement(By.id("video-file")).sendKeys(VideoFixtures.clip(3, 426, 240).toAbsolutePath().toString());
         Chromium.click(wait, By.cssSelector(".upload-start"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Đang chờ xử lý"));
-        // a worker transcodes it (tests run jobs themselves); the page follows without reloading
+        // a worker transcodes it (this one, or the app's own, which is on here); the page follows without reloading
         io.quarkus.arc.Arc.container().instance(vn.hocso.job.JobWorker.class).get().runNext("transcode");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Sẵn sàng"));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage;"));
