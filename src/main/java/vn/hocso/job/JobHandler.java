@@ -14,7 +14,10 @@ public interface JobHandler {
         return 1;
     }
 
-    /** How long a claim lasts before another instance may take the job again; extend with {@link JobContext}. */
+    /**
+     * How long a claim lasts before another instance may take the job again; the worker renews it while
+     * {@link #run} runs, so it only lapses when the instance dies.
+     */
     default java.time.Duration lease() {
         return java.time.Duration.ofMinutes(5);
     }

@@ -7,13 +7,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,6 +49,12 @@ public class JobWorker {
         t.setDaemon(true);
         return t;
     });
+    /** Renews the leases of running jobs; one thread is plenty, a renewal is one short update. */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hocso-job-lease");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Scheduled(every = "${hocso.jobs.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
@@ -72,6 +82,11 @@ public class JobWorker {
 
     /** Runs a claimed job to success or a recorded failure; also used by tests to run a job synchronously. */
     public void runOne(JobHandler handler, Job job) {
+        // progress alone does not keep the lease: a handler may probe, or upload hundreds of files, for longer than
+        // the lease without reporting, and another instance would then run the same job beside this one
+        long every = Math.max(1, handler.lease().toMillis() / 3);
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job, handler.lease()), every, every,
+                TimeUnit.MILLISECONDS);
         try {
             handler.run(job, percent -> jobs.heartbeat(job.id, name, percent, handler.lease()));
             jobs.succeed(job.id, name);
@@ -81,6 +96,18 @@ public class JobWorker {
         } catch (Exception e) {
             LOG.warnf(e, "Job %d (%s) attempt %d failed", job.id, job.kind, job.attempts);
             jobs.fail(job.id, name, String.valueOf(e.getMessage()), false);
+        } finally {
+            // a renewal racing the outcome above is harmless: it only touches a job still running under this name
+            renewal.cancel(false);
+        }
+    }
+
+    private void renew(Job job, Duration lease) {
+        try {
+            jobs.extend(job.id, name, lease);
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic task for good; the next tick may reach the database again
+            LOG.warnf("Could not renew the lease of job %d (%s): %s", job.id, job.kind, e.getMessage());
         }
     }
 
@@ -98,5 +125,6 @@ public class JobWorker {
 
     void stop(@Observes ShutdownEvent event) {
         threads.shutdownNow();
+        renewals.shutdownNow();
     }
 }

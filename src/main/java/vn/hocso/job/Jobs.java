@@ -71,6 +71,18 @@ public class Jobs {
                 .setParameter(4, lease.toSeconds() + " seconds").executeUpdate());
     }
 
+    /**
+     * Extends the lease without touching progress, only while this worker still holds the job: the worker calls
+     * it on a timer, because a handler may go minutes (a probe, an upload) without reporting progress.
+     */
+    void extend(long jobId, String worker, Duration lease) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update job set locked_until = now() + cast(?3 as interval), updated_at = now()
+                where id = ?1 and locked_by = ?2 and status = 'running'""")
+                .setParameter(1, jobId).setParameter(2, worker).setParameter(3, lease.toSeconds() + " seconds")
+                .executeUpdate());
+    }
+
     public void succeed(long jobId, String worker) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update job set status = 'done', progress = 100, locked_by = null, locked_until = null,

@@ -57,7 +57,7 @@ class TranscodeJob implements JobHandler {
 
     @Override
     public Duration lease() {
-        // ffmpeg's progress extends it every few seconds; a dead instance's job is taken again after this
+        // the worker renews it while the job runs; a dead instance's job is taken again after this
         return Duration.ofMinutes(2);
     }
 

@@ -128,6 +128,32 @@ class JobLeaseTest {
     }
 
     @Test
+    void aJobRunningLongerThanItsLeaseKeepsItWithoutReportingProgress() throws Exception {
+        String key = enqueue(QuietJob.KIND, 3);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> ran = pool.submit(() -> worker.runNext(QuietJob.KIND));
+            long start = System.nanoTime();
+            // look twice after the first lease would have lapsed, and once after a second one would have
+            for (long at : new long[] {2500, 3500, 4500}) {
+                Thread.sleep(Math.max(0, at - (System.nanoTime() - start) / 1_000_000));
+                assertTrue(jobs.claim(QuietJob.KIND, "worker-b", QuietJob.LEASE).isEmpty(),
+                        "another worker took the running job at " + at + " ms");
+                Job running = job(key);
+                assertEquals(Job.RUNNING, running.status);
+                assertEquals(1, running.attempts, "the job was not claimed again");
+                assertEquals(QuietJob.PROGRESS, running.progress, "renewing the lease leaves progress alone");
+            }
+            assertTrue(ran.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        Job done = job(key);
+        assertEquals(Job.DONE, done.status);
+        assertEquals(1, done.attempts);
+    }
+
+    @Test
     void aJobWhoseWorkerDiesOnItsLastAttemptFailsInsteadOfLoopingForever() {
         String kind = "test-last-" + UUID.randomUUID().toString().substring(0, 8);
         String key = enqueue(kind, 1);
