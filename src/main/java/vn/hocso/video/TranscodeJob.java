@@ -136,7 +136,8 @@ class TranscodeJob implements JobHandler {
                 return;
             }
             v.status = Video.READY;
-            if (current != null) {
+            // a second run of this same version (a job taken again) finds itself playing: it must not retire it
+            if (current != null && current.longValue() != video.id) {
                 em.createNativeQuery("update video set status = 'replaced', updated_at = now() where id = ?1")
                         .setParameter(1, current.longValue()).executeUpdate();
             }

@@ -49,7 +49,7 @@ class VideoLessonTest {
 
     static final String COURSE = VideoFixtures.COURSE;
     static final List<String> LESSONS = List.of("v-upload", "v-html", "v-play", "v-cover", "v-forge", "v-flood",
-            "v-corrupt", "v-empty", "v-replace", "v-sweep", "v-captions", "v-pending", "v-ticket");
+            "v-corrupt", "v-empty", "v-replace", "v-rerun", "v-sweep", "v-captions", "v-pending", "v-ticket");
 
     @Inject
     CourseImporter importer;
@@ -62,6 +62,9 @@ class VideoLessonTest {
 
     @Inject
     Jobs jobs;
+
+    @Inject
+    TranscodeJob transcodeJob;
 
     @Inject
     ObjectStore store;
@@ -330,6 +333,24 @@ class VideoLessonTest {
         given().when().get(trainerPage("v-empty")).then().statusCode(200).body(containsString("Tệp rỗng"));
         // an empty upload is refused at once
         trainerPost("v-empty", "/uploads", "size", "0").then().statusCode(400);
+    }
+
+    @Test
+    void aSecondRunOfThePlayingVersionLeavesItPlaying() throws Exception {
+        Video video = transcoded("v-rerun", VideoFixtures.clip(2, 320, 180));
+        Lesson lesson = VideoFixtures.lesson(COURSE, "v-rerun");
+        Job job = QuarkusTransaction.requiringNew().call(
+                () -> Job.findByDedupeKey("transcode:" + video.id).orElseThrow());
+        // two runs of one job overlap when its lease lapses: the later one passed the status check before the
+        // earlier one published, so it runs on a version that is by now the playing one
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update video set status = 'processing' where id = ?1").setParameter(1, video.id).executeUpdate());
+        transcodeJob.run(job, percent -> {
+        });
+
+        assertEquals(Video.READY, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(video.id)).status);
+        assertEquals(Optional.of(video.id), QuarkusTransaction.requiringNew().call(
+                () -> LessonVideo.findPlaying(lesson.id).map(v -> v.id)));
     }
 
     @Test
