@@ -9,8 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +30,11 @@ class FfmpegTranscoder implements Transcoder {
     static final int AUDIO_KBPS = 96;
     static final int AUDIO_ONLY_KBPS = 64;
     static final int SEGMENT_SECONDS = 4;
+    /**
+     * How long a read of the source may wait for a byte before ffmpeg gives up (µs): a stalled presigned GET then
+     * fails this attempt, to be retried, instead of holding a transcode slot until the overall timeout.
+     */
+    static final String READ_TIMEOUT_MICROS = "60000000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,6 +47,9 @@ class FfmpegTranscoder implements Transcoder {
     @ConfigProperty(name = "hocso.video.ffmpeg-threads", defaultValue = "0")
     int threads;
 
+    @ConfigProperty(name = "hocso.video.probe-timeout", defaultValue = "120s")
+    Duration probeTimeout;
+
     record Probe(int durationMs, int width, int height, boolean hasAudio) {
     }
 
@@ -50,7 +60,9 @@ class FfmpegTranscoder implements Transcoder {
         List<Rendition> ladder = ladder(probe);
         List<String> cmd = command(source, out, probe, ladder);
         Path log = out.resolve("ffmpeg.log");
+        long timeout = Math.max(600, probe.durationMs() / 100);
         Process process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        CompletableFuture<Process> exit = killAfter(process, Duration.ofSeconds(timeout));
         try (BufferedReader progress = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -65,13 +77,16 @@ class FfmpegTranscoder implements Transcoder {
                     }
                 }
             }
-            if (!process.waitFor(Math.max(600, probe.durationMs() / 100), TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
                 throw new IOException("ffmpeg did not finish in time");
             }
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
+        }
+        if (exit.isCompletedExceptionally()) {
+            throw new IOException("ffmpeg timed out after " + timeout + " s");
         }
         if (process.exitValue() != 0) {
             throw new IOException("ffmpeg exited with " + process.exitValue() + ": " + tail(log));
@@ -84,10 +99,15 @@ class FfmpegTranscoder implements Transcoder {
         Path log = out.resolve("ffprobe.log");
         Process process = new ProcessBuilder(ffprobe, "-v", "error", "-print_format", "json", "-show_format",
                 "-show_streams", source).redirectError(log.toFile()).start();
+        CompletableFuture<Process> exit = killAfter(process, probeTimeout);
         byte[] json = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(probeTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IOException("ffprobe did not finish in time");
+        }
+        // before the exit code: a probe killed for stalling says nothing about the file, so it is not Unplayable
+        if (exit.isCompletedExceptionally()) {
+            throw new IOException("ffprobe timed out after " + probeTimeout.toSeconds() + " s");
         }
         if (process.exitValue() != 0) {
             throw new Unplayable("unreadable", "ffprobe: " + tail(log));
@@ -114,6 +134,20 @@ class FfmpegTranscoder implements Transcoder {
             throw new Unplayable("unreadable", "no duration");
         }
         return new Probe((int) Math.round(seconds * 1000), width, height, audio);
+    }
+
+    /**
+     * Kills {@code process} once it outlives {@code timeout}: its output is read until EOF before waitFor, so a
+     * stalled process would otherwise block that read for ever. The returned future fails with a TimeoutException
+     * exactly when the process was killed for it.
+     */
+    static CompletableFuture<Process> killAfter(Process process, Duration timeout) {
+        CompletableFuture<Process> exit = process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        exit.exceptionally(e -> {
+            process.destroyForcibly();
+            return null;
+        });
+        return exit;
     }
 
     /** The rungs at or below the source's height; a source below 240p gets one rung at its own size. */
@@ -143,7 +177,7 @@ class FfmpegTranscoder implements Transcoder {
     private List<String> command(String source, Path out, Probe probe, List<Rendition> ladder) {
         List<Rendition> video = ladder.stream().filter(r -> !r.isAudioOnly()).toList();
         List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-threads", String.valueOf(threads), "-i", source));
+                "-threads", String.valueOf(threads), "-rw_timeout", READ_TIMEOUT_MICROS, "-i", source));
         StringBuilder filter = new StringBuilder("[0:v:0]split=" + video.size());
         for (int i = 0; i < video.size(); i++) {
             filter.append("[s").append(i).append(']');
@@ -185,7 +219,8 @@ class FfmpegTranscoder implements Transcoder {
         double at = Math.min(2.0, probe.durationMs() / 3000.0);
         Path log = out.resolve("poster.log");
         Process process = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-ss", String.format(java.util.Locale.ROOT, "%.2f", at), "-i", source, "-frames:v", "1",
+                "-ss", String.format(java.util.Locale.ROOT, "%.2f", at), "-rw_timeout", READ_TIMEOUT_MICROS,
+                "-i", source, "-frames:v", "1",
                 "-vf", "scale=-2:" + Math.min(360, probe.height() - probe.height() % 2), "-q:v", "4",
                 out.resolve("poster.jpg").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
