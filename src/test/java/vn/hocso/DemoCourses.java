@@ -11,8 +11,7 @@ public final class DemoCourses {
 
     public static final Path FOLDER = Path.of("courses");
 
-    private DemoCourses() {
-    }
+    private DemoCourses() {}
 
     public static ImportReport ensureImported(CourseImporter importer) {
         ImportReport report = importer.importAll(FOLDER, MessageBundles.get(ContentMessages.class));

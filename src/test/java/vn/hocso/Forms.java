@@ -11,12 +11,10 @@ public final class Forms {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** The cookie and field a page's forms carry. */
-    public record Csrf(String cookie, String field) {
-    }
+    public record Csrf(String cookie, String field) {}
 
     public static Csrf csrfFrom(String pagePath) {
         Response page = given().redirects().follow(false).when().get(pagePath);
@@ -30,8 +28,11 @@ public final class Forms {
     /** POSTs a form with a valid CSRF token taken from {@code pagePath}; redirects are not followed. */
     public static Response post(String pagePath, String action, String... fields) {
         Csrf csrf = csrfFrom(pagePath);
-        var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+        var request = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", csrf.field());
         for (int i = 0; i + 1 < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
         }

@@ -40,23 +40,34 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
             dataDir = Files.createTempDirectory("hocso-s3-test");
             Path properties = dataDir.resolve("s3proxy.properties");
             Files.createDirectories(dataDir.resolve("blobs"));
-            Files.writeString(properties, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + ACCESS_KEY,
-                    "s3proxy.credential=" + SECRET_KEY,
-                    "s3proxy.ignore-unknown-headers=true",
-                    "s3proxy.cors-allow-all=true",
-                    "jclouds.provider=filesystem",
-                    "jclouds.filesystem.basedir=" + dataDir.resolve("blobs")) + "\n");
+            Files.writeString(
+                    properties,
+                    String.join(
+                                    "\n",
+                                    "s3proxy.endpoint=http://127.0.0.1:" + port,
+                                    "s3proxy.authorization=aws-v2-or-v4",
+                                    "s3proxy.identity=" + ACCESS_KEY,
+                                    "s3proxy.credential=" + SECRET_KEY,
+                                    "s3proxy.ignore-unknown-headers=true",
+                                    "s3proxy.cors-allow-all=true",
+                                    "jclouds.provider=filesystem",
+                                    "jclouds.filesystem.basedir=" + dataDir.resolve("blobs"))
+                            + "\n");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            process = new ProcessBuilder(java.toString(), "-Xmx256m", "-jar", jar.toString(), "--properties",
-                    properties.toString())
-                    .redirectErrorStream(true).redirectOutput(dataDir.resolve("s3proxy.log").toFile()).start();
+            process = new ProcessBuilder(
+                            java.toString(), "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("s3proxy.log").toFile())
+                    .start();
             String endpoint = "http://127.0.0.1:" + port;
             awaitListening(endpoint);
-            return Map.of("quarkus.minio.host", endpoint, "quarkus.minio.access-key", ACCESS_KEY,
-                    "quarkus.minio.secret-key", SECRET_KEY);
+            return Map.of(
+                    "quarkus.minio.host",
+                    endpoint,
+                    "quarkus.minio.access-key",
+                    ACCESS_KEY,
+                    "quarkus.minio.secret-key",
+                    SECRET_KEY);
         } catch (IOException e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }
@@ -83,7 +94,8 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
                 throw new IllegalStateException("S3Proxy exited: " + Files.readString(dataDir.resolve("s3proxy.log")));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 // any S3 answer (403 for an anonymous request) means it is up
                 if (connection.getResponseCode() > 0) {

@@ -16,7 +16,10 @@ class OpsTest {
 
     @Test
     void healthChecksTheDatabaseAndTheObjectStore() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("object-store"))
                 .body("checks.name", hasItem("Database connections health check"));
@@ -30,7 +33,11 @@ class OpsTest {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/courses"))
                 .body(containsString("/api/me/enrolments"));
     }
@@ -44,22 +51,33 @@ class OpsTest {
     }
 
     @Test
-    @TestSecurity(user = "qt", roles = {"learner", "admin"})
+    @TestSecurity(
+            user = "qt",
+            roles = {"learner", "admin"})
     @OidcSecurity(claims = {@Claim(key = "sub", value = "ops-admin"), @Claim(key = "name", value = "Phạm Thị Dung")})
     void anAdminReimportsTheCoursesFolderAndSeesTheReport() {
-        Forms.post("/admin/courses", "/admin/courses/import").then().statusCode(303)
+        Forms.post("/admin/courses", "/admin/courses/import")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/admin/courses"));
-        given().when().get("/admin/courses").then().statusCode(200)
+        given().when()
+                .get("/admin/courses")
+                .then()
+                .statusCode(200)
                 .body(containsString("Phạm Thị Dung"))
                 .body(containsString("ky-nang-so-co-ban"));
     }
 
     @Test
     void theLanguageSwitchRemembersTheChoiceAndGoesBack() {
-        Forms.post("/courses", "/lang", "lang", "en", "back", "/courses?q=an").then().statusCode(303)
+        Forms.post("/courses", "/lang", "lang", "en", "back", "/courses?q=an")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/courses?q=an"))
                 .cookie("hocso-lang", "en");
-        Forms.post("/courses", "/lang", "lang", "vi", "back", "//evil.example/x").then().statusCode(303)
+        Forms.post("/courses", "/lang", "lang", "vi", "back", "//evil.example/x")
+                .then()
+                .statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/"));
     }
 }

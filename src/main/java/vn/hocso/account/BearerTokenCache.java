@@ -20,8 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BearerTokenCache<T> {
 
-    private record Entry<T>(T value, long expiresAt) {
-    }
+    private record Entry<T>(T value, long expiresAt) {}
 
     private final ConcurrentHashMap<String, Entry<T>> entries = new ConcurrentHashMap<>();
     private final int capacity;

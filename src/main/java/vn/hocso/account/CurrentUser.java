@@ -61,7 +61,8 @@ public class CurrentUser {
 
     /** The provider's subject of a signed-in caller, from the token alone (no database). */
     public String subject() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject()
                 : identity.getPrincipal().getName();
     }
 
@@ -73,11 +74,15 @@ public class CurrentUser {
     private Person createFromToken(String subject) {
         TokenProfile claims = TokenProfile.of(identity);
         // Two first requests of the same person may race (two tabs): the unique subject lets one insert win.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 insert into person (subject, full_name, email, phone) values (?1, ?2, ?3, ?4)
                 on conflict (subject) do nothing""")
-                .setParameter(1, subject).setParameter(2, claims.fullName()).setParameter(3, claims.email())
-                .setParameter(4, claims.phone()).executeUpdate());
+                        .setParameter(1, subject)
+                        .setParameter(2, claims.fullName())
+                        .setParameter(3, claims.email())
+                        .setParameter(4, claims.phone())
+                        .executeUpdate());
         return Person.findBySubject(subject).orElseThrow();
     }
 }

@@ -17,6 +17,7 @@ public class Person extends PanacheEntityBase {
 
     /** Column lengths (V3__people.sql), in characters. */
     static final int MAX_NAME = 200;
+
     static final int MAX_EMAIL = 320;
     static final int MAX_PHONE = 20;
 

@@ -34,8 +34,13 @@ class ProfileResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance profile(ProfileForm form, Person person, List<OrgUnit> units,
-                TargetGroup[] groups, FormErrors errors, String next);
+        static native TemplateInstance profile(
+                ProfileForm form,
+                Person person,
+                List<OrgUnit> units,
+                TargetGroup[] groups,
+                FormErrors errors,
+                String next);
     }
 
     @Inject
@@ -53,7 +58,8 @@ class ProfileResource {
     public Response login(@QueryParam("next") String next) {
         String target = Redirects.localOrHome(next == null ? "/my" : next);
         if (!currentUser.person().isProfileComplete()) {
-            return Response.seeOther(URI.create("/profile?next=" + URLEncoder.encode(target, UTF_8))).build();
+            return Response.seeOther(URI.create("/profile?next=" + URLEncoder.encode(target, UTF_8)))
+                    .build();
         }
         return Response.seeOther(URI.create(target)).build();
     }
@@ -73,7 +79,8 @@ class ProfileResource {
         FormErrors errors = validate(form);
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(form, person, errors, form.next)).build();
+                    .entity(page(form, person, errors, form.next))
+                    .build();
         }
         person.fullName = form.fullName.strip();
         person.phone = blankToNull(form.phone);
@@ -81,21 +88,31 @@ class ProfileResource {
         person.targetGroup = form.targetGroup;
         person.position = blankToNull(form.position);
         flash.show(locales.messages(AccountMessages.class).saved());
-        return Response.seeOther(URI.create(Redirects.localOrHome(form.next == null ? "/my" : form.next))).build();
+        return Response.seeOther(URI.create(Redirects.localOrHome(form.next == null ? "/my" : form.next)))
+                .build();
     }
 
     private TemplateInstance page(ProfileForm form, Person person, FormErrors errors, String next) {
-        return Templates.profile(form, person, OrgUnit.listCurrentProvinces(), TargetGroup.values(), errors,
+        return Templates.profile(
+                form,
+                person,
+                OrgUnit.listCurrentProvinces(),
+                TargetGroup.values(),
+                errors,
                 Redirects.localOrHome(next == null ? "/my" : next));
     }
 
     private FormErrors validate(ProfileForm form) {
         AccountMessages msg = locales.messages(AccountMessages.class);
         FormErrors errors = new FormErrors();
-        if (form.fullName == null || form.fullName.isBlank() || form.fullName.strip().length() > Person.MAX_NAME) {
+        if (form.fullName == null
+                || form.fullName.isBlank()
+                || form.fullName.strip().length() > Person.MAX_NAME) {
             errors.add("fullName", msg.error_full_name());
         }
-        if (form.phone != null && !form.phone.isBlank() && !PHONE.matcher(form.phone.strip()).matches()) {
+        if (form.phone != null
+                && !form.phone.isBlank()
+                && !PHONE.matcher(form.phone.strip()).matches()) {
             errors.add("phone", msg.error_phone());
         }
         if (form.unit().flatMap(OrgUnit::findCurrent).isEmpty()) {
@@ -118,14 +135,19 @@ class ProfileResource {
     public static class ProfileForm {
         @FormParam("fullName")
         public String fullName;
+
         @FormParam("phone")
         public String phone;
+
         @FormParam("unitId")
         public String unitId;
+
         @FormParam("targetGroup")
         public String targetGroup;
+
         @FormParam("position")
         public String position;
+
         @FormParam("next")
         public String next;
 

@@ -13,7 +13,9 @@ record TokenProfile(String fullName, String email, String phone) {
      */
     TokenProfile {
         fullName = fullName.codePointCount(0, fullName.length()) > Person.MAX_NAME
-                ? fullName.substring(0, fullName.offsetByCodePoints(0, Person.MAX_NAME)).strip() : fullName;
+                ? fullName.substring(0, fullName.offsetByCodePoints(0, Person.MAX_NAME))
+                        .strip()
+                : fullName;
         email = email != null && email.length() > Person.MAX_EMAIL ? null : email;
         phone = phone != null && phone.length() > Person.MAX_PHONE ? null : phone;
     }

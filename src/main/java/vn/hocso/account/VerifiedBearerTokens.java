@@ -40,7 +40,8 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
     private final LongAdder answered = new LongAdder();
 
     @Inject
-    VerifiedBearerTokens(@ConfigProperty(name = "hocso.api.token-cache.size") int size,
+    VerifiedBearerTokens(
+            @ConfigProperty(name = "hocso.api.token-cache.size") int size,
             @ConfigProperty(name = "hocso.api.token-cache.ttl") Duration ttl) {
         cache = new BearerTokenCache<>(size, ttl, Clock.systemUTC());
     }
@@ -57,19 +58,26 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String bearer = bearer(routing);
-        if (bearer == null || !(request.getToken() instanceof AccessTokenCredential)
-                || !bearer.equals(request.getToken().getToken()) || !(routing.get(TENANT) instanceof String tenant)) {
+        if (bearer == null
+                || !(request.getToken() instanceof AccessTokenCredential)
+                || !bearer.equals(request.getToken().getToken())
+                || !(routing.get(TENANT) instanceof String tenant)) {
             return Uni.createFrom().nullItem();
         }
-        return cache.find(tenant, bearer).map(known -> {
-            answered.increment();
-            return Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder(known)
-                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
-                    .addAttribute(REMEMBERED, Boolean.TRUE).build());
-        }).orElseGet(() -> Uni.createFrom().nullItem());
+        return cache.find(tenant, bearer)
+                .map(known -> {
+                    answered.increment();
+                    return Uni.createFrom()
+                            .<SecurityIdentity>item(QuarkusSecurityIdentity.builder(known)
+                                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
+                                    .addAttribute(REMEMBERED, Boolean.TRUE)
+                                    .build());
+                })
+                .orElseGet(() -> Uni.createFrom().nullItem());
     }
 
     @Override
@@ -78,18 +86,25 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
     }
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
-            Map<String, Object> attributes) {
+    public Uni<SecurityIdentity> augment(
+            SecurityIdentity identity, AuthenticationRequestContext context, Map<String, Object> attributes) {
         if (!identity.isAnonymous() && identity.getAttribute(REMEMBERED) == null) {
             RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(attributes);
             String bearer = bearer(routing);
             AccessTokenCredential verified = identity.getCredential(AccessTokenCredential.class);
-            if (bearer != null && verified != null && bearer.equals(verified.getToken())
+            if (bearer != null
+                    && verified != null
+                    && bearer.equals(verified.getToken())
                     && routing.get(TENANT) instanceof String tenant
                     && identity.getAttribute(EXPIRES) instanceof Number expires) {
                 // the request's routing context must not outlive the request
-                cache.remember(tenant, bearer, QuarkusSecurityIdentity.builder(identity)
-                        .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null).build(), expires.longValue());
+                cache.remember(
+                        tenant,
+                        bearer,
+                        QuarkusSecurityIdentity.builder(identity)
+                                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null)
+                                .build(),
+                        expires.longValue());
             }
         }
         return Uni.createFrom().item(identity);
@@ -113,6 +128,8 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
             return null;
         }
         String header = routing.request().getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
     }
 }

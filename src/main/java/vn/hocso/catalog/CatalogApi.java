@@ -19,39 +19,59 @@ import vn.hocso.course.Course;
 @Tag(name = "Catalogue")
 class CatalogApi {
 
-    record CourseSummary(String slug, String titleVi, String titleEn, String summaryVi, String summaryEn,
-            String category, List<String> targetGroups, String level, int minutes) {
+    record CourseSummary(
+            String slug,
+            String titleVi,
+            String titleEn,
+            String summaryVi,
+            String summaryEn,
+            String category,
+            List<String> targetGroups,
+            String level,
+            int minutes) {
 
         static CourseSummary of(Course c) {
-            return new CourseSummary(c.slug, c.titleVi, c.titleEn, c.summaryVi, c.summaryEn, c.categoryCode,
-                    Arrays.asList(c.targetGroups), c.level, c.minutes);
+            return new CourseSummary(
+                    c.slug,
+                    c.titleVi,
+                    c.titleEn,
+                    c.summaryVi,
+                    c.summaryEn,
+                    c.categoryCode,
+                    Arrays.asList(c.targetGroups),
+                    c.level,
+                    c.minutes);
         }
     }
 
-    record CoursePage(List<CourseSummary> items, long total, int page, int pages, int pageSize) {
-    }
+    record CoursePage(List<CourseSummary> items, long total, int page, int pages, int pageSize) {}
 
-    record LessonOutline(String key, String kind, String titleVi, String titleEn, int minutes, boolean required) {
-    }
+    record LessonOutline(String key, String kind, String titleVi, String titleEn, int minutes, boolean required) {}
 
-    record ModuleOutline(String key, String titleVi, String titleEn, List<LessonOutline> lessons) {
-    }
+    record ModuleOutline(String key, String titleVi, String titleEn, List<LessonOutline> lessons) {}
 
-    record CourseDetail(CourseSummary course, List<ModuleOutline> modules) {
-    }
+    record CourseDetail(CourseSummary course, List<ModuleOutline> modules) {}
 
     @Inject
     CatalogSearch search;
 
     @GET
-    @Operation(summary = "Search the published catalogue",
+    @Operation(
+            summary = "Search the published catalogue",
             description = "Diacritic- and case-insensitive: 'chuyen doi so' finds 'Chuyển đổi số'. Paged by 12.")
-    public CoursePage list(@QueryParam("q") String q, @QueryParam("category") String category,
-            @QueryParam("group") String group, @QueryParam("page") Integer page) {
-        CatalogSearch.Page result = search.search(
-                new CatalogSearch.Query(q, category, group, page == null ? 1 : Math.min(page, 100_000)));
-        return new CoursePage(result.courses().stream().map(CourseSummary::of).toList(), result.total(),
-                result.page(), result.pages(), CatalogSearch.PAGE_SIZE);
+    public CoursePage list(
+            @QueryParam("q") String q,
+            @QueryParam("category") String category,
+            @QueryParam("group") String group,
+            @QueryParam("page") Integer page) {
+        CatalogSearch.Page result =
+                search.search(new CatalogSearch.Query(q, category, group, page == null ? 1 : Math.min(page, 100_000)));
+        return new CoursePage(
+                result.courses().stream().map(CourseSummary::of).toList(),
+                result.total(),
+                result.page(),
+                result.pages(),
+                CatalogSearch.PAGE_SIZE);
     }
 
     @GET
@@ -60,9 +80,13 @@ class CatalogApi {
     public CourseDetail get(@PathParam("slug") String slug) {
         Course course = Course.getPublishedBySlug(slug);
         List<ModuleOutline> modules = Outline.of(course.id).stream()
-                .map(m -> new ModuleOutline(m.module().key, m.module().titleVi, m.module().titleEn,
-                        m.lessons().stream().map(l -> new LessonOutline(l.key, l.kind, l.titleVi, l.titleEn,
-                                l.minutes, l.required)).toList()))
+                .map(m -> new ModuleOutline(
+                        m.module().key,
+                        m.module().titleVi,
+                        m.module().titleEn,
+                        m.lessons().stream()
+                                .map(l -> new LessonOutline(l.key, l.kind, l.titleVi, l.titleEn, l.minutes, l.required))
+                                .toList()))
                 .toList();
         return new CourseDetail(CourseSummary.of(course), modules);
     }

@@ -30,11 +30,16 @@ class CatalogResource {
 
     @CheckedTemplate(basePath = "catalog")
     static class Templates {
-        static native TemplateInstance index(Listing listing, List<Category> categories,
-                Map<String, Category> categoryByCode, TargetGroup[] groups);
+        static native TemplateInstance index(
+                Listing listing, List<Category> categories, Map<String, Category> categoryByCode, TargetGroup[] groups);
 
-        static native TemplateInstance course(Course course, Category category, List<Outline.Module> modules,
-                Enrolment enrolment, CourseProgress progress, Set<Long> done);
+        static native TemplateInstance course(
+                Course course,
+                Category category,
+                List<Outline.Module> modules,
+                Enrolment enrolment,
+                CourseProgress progress,
+                Set<Long> done);
     }
 
     /** A page of results and the query that produced it, with links that keep the filters. */
@@ -77,19 +82,28 @@ class CatalogResource {
     ProgressService progress;
 
     @GET
-    public TemplateInstance home(@QueryParam("q") String q, @QueryParam("category") String category,
-            @QueryParam("group") String group, @QueryParam("page") String page) {
+    public TemplateInstance home(
+            @QueryParam("q") String q,
+            @QueryParam("category") String category,
+            @QueryParam("group") String group,
+            @QueryParam("page") String page) {
         return list(q, category, group, page);
     }
 
     @GET
     @Path("courses")
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("category") String category,
-            @QueryParam("group") String group, @QueryParam("page") String page) {
+    public TemplateInstance list(
+            @QueryParam("q") String q,
+            @QueryParam("category") String category,
+            @QueryParam("group") String group,
+            @QueryParam("page") String page) {
         CatalogSearch.Query query = new CatalogSearch.Query(q, category, group, pageNumber(page));
         List<Category> categories = Category.listInOrder();
-        return Templates.index(new Listing(query, search.search(query)), categories,
-                categories.stream().collect(Collectors.toMap(c -> c.code, Function.identity())), TargetGroup.values());
+        return Templates.index(
+                new Listing(query, search.search(query)),
+                categories,
+                categories.stream().collect(Collectors.toMap(c -> c.code, Function.identity())),
+                TargetGroup.values());
     }
 
     @GET
@@ -107,8 +121,8 @@ class CatalogResource {
                 done = progress.completedLessonIds(person.id, course.id);
             }
         }
-        return Templates.course(course, Category.findById(course.categoryCode), Outline.of(course.id), enrolment,
-                courseProgress, done);
+        return Templates.course(
+                course, Category.findById(course.categoryCode), Outline.of(course.id), enrolment, courseProgress, done);
     }
 
     /** A page number as typed in the address bar: anything that is not a small positive number means page 1. */

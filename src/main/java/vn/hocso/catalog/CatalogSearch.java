@@ -57,9 +57,17 @@ class CatalogSearch {
             StringBuilder allInTitle = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {
                 String w = "w" + i;
-                where.append(" and (searchTitle like :").append(w).append(" escape '\\'")
-                        .append(" or searchSummary like :").append(w).append(" escape '\\')");
-                allInTitle.append(i == 0 ? "" : " and ").append("searchTitle like :").append(w).append(" escape '\\'");
+                where.append(" and (searchTitle like :")
+                        .append(w)
+                        .append(" escape '\\'")
+                        .append(" or searchSummary like :")
+                        .append(w)
+                        .append(" escape '\\')");
+                allInTitle
+                        .append(i == 0 ? "" : " and ")
+                        .append("searchTitle like :")
+                        .append(w)
+                        .append(" escape '\\'");
                 params.put(w, SearchText.containing(words.get(i)));
             }
             order = " order by case when searchTitle like :phrase escape '\\' then 0"
@@ -73,7 +81,9 @@ class CatalogSearch {
         long total = Course.count(where.toString(), params);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(query.page(), pages);
-        List<Course> courses = Course.<Course>find(where + order, listParams).page(page - 1, PAGE_SIZE).list();
+        List<Course> courses = Course.<Course>find(where + order, listParams)
+                .page(page - 1, PAGE_SIZE)
+                .list();
         return new Page(courses, total, page, pages);
     }
 }

@@ -18,8 +18,7 @@ final class Outline {
         }
     }
 
-    private Outline() {
-    }
+    private Outline() {}
 
     static List<Module> of(long courseId) {
         Map<Long, List<Lesson>> byModule = new LinkedHashMap<>();
@@ -27,6 +26,7 @@ final class Outline {
             byModule.computeIfAbsent(lesson.moduleId, id -> new ArrayList<>()).add(lesson);
         }
         return CourseModule.listActiveOfCourse(courseId).stream()
-                .map(m -> new Module(m, byModule.getOrDefault(m.id, List.of()))).toList();
+                .map(m -> new Module(m, byModule.getOrDefault(m.id, List.of())))
+                .toList();
     }
 }

@@ -26,8 +26,8 @@ class CertificateAdminResource {
 
     @CheckedTemplate(basePath = "certificate")
     static class Templates {
-        static native TemplateInstance admin(String typed, Certificate certificate, List<AuditEntry> history,
-                String error);
+        static native TemplateInstance admin(
+                String typed, Certificate certificate, List<AuditEntry> history, String error);
     }
 
     @Inject
@@ -44,10 +44,16 @@ class CertificateAdminResource {
         if (code == null || code.isBlank()) {
             return Response.ok(Templates.admin("", null, List.of(), null)).build();
         }
-        return CertificateCode.normalise(code).flatMap(Certificate::findByCode)
+        return CertificateCode.normalise(code)
+                .flatMap(Certificate::findByCode)
                 .map(c -> Response.ok(page(c, null)).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(Templates.admin(code, null,
-                        List.of(), locales.messages(CertificateMessages.class).admin_not_found())).build());
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                        .entity(Templates.admin(
+                                code,
+                                null,
+                                List.of(),
+                                locales.messages(CertificateMessages.class).admin_not_found()))
+                        .build());
     }
 
     @POST
@@ -61,7 +67,8 @@ class CertificateAdminResource {
             return changedMeanwhile(certificate);
         }
         flash.show(locales.messages(CertificateMessages.class).admin_revoked());
-        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code)).build();
+        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code))
+                .build();
     }
 
     @POST
@@ -76,18 +83,22 @@ class CertificateAdminResource {
             return changedMeanwhile(certificate);
         }
         flash.show(locales.messages(CertificateMessages.class).admin_reissued(CertificateCode.display(fresh.code)));
-        return Response.seeOther(URI.create("/admin/certificates?code=" + fresh.code)).build();
+        return Response.seeOther(URI.create("/admin/certificates?code=" + fresh.code))
+                .build();
     }
 
     /** Another admin (or a double submit) got there first: the page, read again, shows what it is now. */
     private Response changedMeanwhile(Certificate certificate) {
         flash.show(locales.messages(CertificateMessages.class).admin_reason_required());
-        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code)).build();
+        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code))
+                .build();
     }
 
     private Response refused(Certificate certificate) {
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(page(certificate, locales.messages(CertificateMessages.class).admin_reason_required())).build();
+                .entity(page(
+                        certificate, locales.messages(CertificateMessages.class).admin_reason_required()))
+                .build();
     }
 
     private TemplateInstance page(Certificate c, String error) {

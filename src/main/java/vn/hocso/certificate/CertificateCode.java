@@ -15,8 +15,7 @@ final class CertificateCode {
     static final int LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CertificateCode() {
-    }
+    private CertificateCode() {}
 
     static String generate() {
         StringBuilder code = new StringBuilder(LENGTH);

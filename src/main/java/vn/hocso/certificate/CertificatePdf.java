@@ -88,8 +88,7 @@ class CertificatePdf {
     }
 
     /** One row of a transcript. */
-    record TranscriptLine(String course, String completedOn, String code) {
-    }
+    record TranscriptLine(String course, String completedOn, String code) {}
 
     /** A learner's transcript: every completed course with its date and certificate code. */
     byte[] transcript(String holder, String unit, String issuer, List<TranscriptLine> lines) {
@@ -169,14 +168,16 @@ class CertificatePdf {
         out.stroke();
     }
 
-    private static void centred(PDPageContentStream out, PDFont font, float size, float[] colour, float pageWidth,
-            float y, String s) throws IOException {
+    private static void centred(
+            PDPageContentStream out, PDFont font, float size, float[] colour, float pageWidth, float y, String s)
+            throws IOException {
         float width = font.getStringWidth(s) / 1000 * size;
         left(out, font, size, colour, (pageWidth - width) / 2, y, s);
     }
 
-    private static void left(PDPageContentStream out, PDFont font, float size, float[] colour, float x, float y,
-            String s) throws IOException {
+    private static void left(
+            PDPageContentStream out, PDFont font, float size, float[] colour, float x, float y, String s)
+            throws IOException {
         out.beginText();
         out.setNonStrokingColor(colour[0], colour[1], colour[2]);
         out.setFont(font, size);
@@ -208,9 +209,19 @@ class CertificatePdf {
             throws IOException {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            content,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.MARGIN,
+                                    0,
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode " + content + " as a QR code", e);
         }

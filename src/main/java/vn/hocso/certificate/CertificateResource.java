@@ -31,20 +31,22 @@ class CertificateResource {
     @Inject
     Locales locales;
 
-
     /** The PDF, through a short-lived presigned link: the bytes never pass through the app. */
     @GET
     @Path("{code}/pdf")
     public Response download(@PathParam("code") String code) {
-        Certificate certificate = CertificateCode.normalise(code).flatMap(Certificate::findByCode)
+        Certificate certificate = CertificateCode.normalise(code)
+                .flatMap(Certificate::findByCode)
                 .filter(c -> c.personId.equals(currentUser.person().id) || currentUser.isAdmin())
                 .orElseThrow(NotFoundException::new);
-        if (certificate.pdfKey == null || certificate.isReplaced()
+        if (certificate.pdfKey == null
+                || certificate.isReplaced()
                 || certificate.isRevoked() && !currentUser.isAdmin()) {
             CertificateMessages msg = locales.messages(CertificateMessages.class);
-            throw new Refusal(Response.Status.CONFLICT,
-                    certificate.isPending() ? msg.being_prepared() : msg.not_available());
+            throw new Refusal(
+                    Response.Status.CONFLICT, certificate.isPending() ? msg.being_prepared() : msg.not_available());
         }
-        return Response.seeOther(URI.create(store.presignedGet(certificate.pdfKey, LINK_LIFETIME))).build();
+        return Response.seeOther(URI.create(store.presignedGet(certificate.pdfKey, LINK_LIFETIME)))
+                .build();
     }
 }

@@ -44,7 +44,8 @@ public class CertificateService {
 
     /** Runs inside the completing transaction: if it fails, the completion is not recorded either. */
     void onCourseCompleted(@Observes CourseCompleted completed) {
-        LocalDate on = completed.completedAt().atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
+        LocalDate on =
+                completed.completedAt().atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
         Person person = Person.findById(completed.personId());
         Course course = Course.findById(completed.courseId());
         @SuppressWarnings("unchecked")
@@ -54,9 +55,15 @@ public class CertificateService {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 on conflict (person_id, course_id) where status in ('pending', 'issued') do nothing
                 returning id""")
-                .setParameter(1, CertificateCode.generate()).setParameter(2, person.id).setParameter(3, course.id)
-                .setParameter(4, person.fullName).setParameter(5, course.titleVi).setParameter(6, course.titleEn)
-                .setParameter(7, unitName(person)).setParameter(8, issuer).setParameter(9, on)
+                .setParameter(1, CertificateCode.generate())
+                .setParameter(2, person.id)
+                .setParameter(3, course.id)
+                .setParameter(4, person.fullName)
+                .setParameter(5, course.titleVi)
+                .setParameter(6, course.titleEn)
+                .setParameter(7, unitName(person))
+                .setParameter(8, issuer)
+                .setParameter(9, on)
                 .getResultList();
         created.forEach(id -> queuePdf(id.longValue()));
     }

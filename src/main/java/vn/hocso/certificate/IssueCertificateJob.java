@@ -49,9 +49,14 @@ class IssueCertificateJob implements JobHandler {
         store.put(key, new ByteArrayInputStream(document), document.length, "application/pdf");
         // one conditional statement, not read-then-write: a revoke or re-issue committed while the PDF was being
         // made must not be overwritten with "issued"
-        QuarkusTransaction.requiringNew().run(() -> Certificate.update(
-                "status = ?1, pdfKey = ?2, issuedAt = ?3 where id = ?4 and status = ?5",
-                Certificate.ISSUED, key, OffsetDateTime.now(), id, Certificate.PENDING));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Certificate.update(
+                        "status = ?1, pdfKey = ?2, issuedAt = ?3 where id = ?4 and status = ?5",
+                        Certificate.ISSUED,
+                        key,
+                        OffsetDateTime.now(),
+                        id,
+                        Certificate.PENDING));
     }
 
     static String verificationUrl(String publicUrl, String code) {

@@ -45,11 +45,12 @@ class TranscriptResource {
     public Response transcriptPdf() {
         Person person = currentUser.person();
         List<CertificatePdf.TranscriptLine> lines = Certificate.listIssuedOfPerson(person.id).stream()
-                .map(c -> new CertificatePdf.TranscriptLine(c.courseTitleVi, CertificatePdf.DATE.format(c.completedOn),
-                        CertificateCode.display(c.code)))
+                .map(c -> new CertificatePdf.TranscriptLine(
+                        c.courseTitleVi, CertificatePdf.DATE.format(c.completedOn), CertificateCode.display(c.code)))
                 .toList();
         String unit = person.unitId == null ? null : OrgUnit.<OrgUnit>findById(person.unitId).name;
         return Response.ok(pdf.transcript(person.fullName, unit, issuer, lines))
-                .header("Content-Disposition", "attachment; filename=\"transcript.pdf\"").build();
+                .header("Content-Disposition", "attachment; filename=\"transcript.pdf\"")
+                .build();
     }
 }

@@ -30,13 +30,26 @@ class VerifyResource {
     }
 
     /** What the public may know about a certificate. */
-    record Verification(String code, String status, String holder, String courseVi, String courseEn,
-            String completedOn, String revokedOn, String replacedBy) {
+    record Verification(
+            String code,
+            String status,
+            String holder,
+            String courseVi,
+            String courseEn,
+            String completedOn,
+            String revokedOn,
+            String replacedBy) {
 
         static Verification of(Certificate c, String replacedBy) {
-            return new Verification(CertificateCode.display(c.code), c.status, c.holderName, c.courseTitleVi,
-                    c.courseTitleEn, CertificatePdf.DATE.format(c.completedOn),
-                    c.revokedAt == null ? null
+            return new Verification(
+                    CertificateCode.display(c.code),
+                    c.status,
+                    c.holderName,
+                    c.courseTitleVi,
+                    c.courseTitleEn,
+                    CertificatePdf.DATE.format(c.completedOn),
+                    c.revokedAt == null
+                            ? null
                             : CertificatePdf.DATE.format(c.revokedAt.atZoneSameInstant(Locales.VIETNAM_TIME)),
                     replacedBy);
         }
@@ -84,7 +97,8 @@ class VerifyResource {
     private TemplateInstance check(String typed) {
         String bucket = "verify-miss:" + request.remoteAddress().hostAddress();
         if (limits.count(bucket, Duration.ofMinutes(1)) >= missesPerMinute) {
-            throw new Refusal(Response.Status.TOO_MANY_REQUESTS,
+            throw new Refusal(
+                    Response.Status.TOO_MANY_REQUESTS,
                     locales.messages(CertificateMessages.class).too_many_attempts());
         }
         String shown = typed.length() > 40 ? typed.substring(0, 40) : typed;
@@ -95,7 +109,8 @@ class VerifyResource {
             return Templates.verify(shown, null, code.isEmpty());
         }
         Certificate certificate = found.get();
-        String replacedBy = certificate.replacedById == null ? null
+        String replacedBy = certificate.replacedById == null
+                ? null
                 : Certificate.<Certificate>findById(certificate.replacedById).code;
         return Templates.verify(shown, Verification.of(certificate, replacedBy), false);
     }

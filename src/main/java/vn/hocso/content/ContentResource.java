@@ -38,7 +38,8 @@ class ContentResource {
 
     @GET
     public TemplateInstance show() {
-        return Templates.admin(ContentImport.findLatest().orElse(null), imports.folder().toString());
+        return Templates.admin(
+                ContentImport.findLatest().orElse(null), imports.folder().toString());
     }
 
     @POST

@@ -5,24 +5,52 @@ import java.util.Map;
 import vn.hocso.quiz.QuizDefinition;
 
 /** A course as declared in its folder, validated and ready to be written; quizzes by quiz lesson key. */
-record CourseDefinition(String slug, String titleVi, String titleEn, String summaryVi, String summaryEn,
-        String category, List<String> targetGroups, String level, String status, String finalQuizKey,
-        List<ModuleDefinition> modules, String sourceHash, Map<String, QuizDefinition> quizzes) {
+record CourseDefinition(
+        String slug,
+        String titleVi,
+        String titleEn,
+        String summaryVi,
+        String summaryEn,
+        String category,
+        List<String> targetGroups,
+        String level,
+        String status,
+        String finalQuizKey,
+        List<ModuleDefinition> modules,
+        String sourceHash,
+        Map<String, QuizDefinition> quizzes) {
 
-    record ModuleDefinition(String key, String titleVi, String titleEn, List<LessonDefinition> lessons) {
-    }
+    record ModuleDefinition(String key, String titleVi, String titleEn, List<LessonDefinition> lessons) {}
 
     /** {@code captions}: a video lesson's WebVTT files by language, relative to the course folder. */
-    record LessonDefinition(String key, String kind, String titleVi, String titleEn, int minutes,
-            boolean required, String sourcePath, String bodyHtml, Map<String, String> captions) {
+    record LessonDefinition(
+            String key,
+            String kind,
+            String titleVi,
+            String titleEn,
+            int minutes,
+            boolean required,
+            String sourcePath,
+            String bodyHtml,
+            Map<String, String> captions) {
 
-        LessonDefinition(String key, String kind, String titleVi, String titleEn, int minutes, boolean required,
-                String sourcePath, String bodyHtml) {
+        LessonDefinition(
+                String key,
+                String kind,
+                String titleVi,
+                String titleEn,
+                int minutes,
+                boolean required,
+                String sourcePath,
+                String bodyHtml) {
             this(key, kind, titleVi, titleEn, minutes, required, sourcePath, bodyHtml, Map.of());
         }
     }
 
     int totalMinutes() {
-        return modules.stream().flatMap(m -> m.lessons().stream()).mapToInt(LessonDefinition::minutes).sum();
+        return modules.stream()
+                .flatMap(m -> m.lessons().stream())
+                .mapToInt(LessonDefinition::minutes)
+                .sum();
     }
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +49,20 @@ final class CourseFolder {
     /** Bumped when rendering changes, so unchanged folders are rendered again once. */
     private static final String FORMAT_VERSION = "2";
 
-    private static final Set<String> COURSE_FIELDS = Set.of("slug", "title", "summary", "category",
-            "targetGroups", "level", "status", "completion", "modules");
+    private static final Set<String> COURSE_FIELDS =
+            Set.of("slug", "title", "summary", "category", "targetGroups", "level", "status", "completion", "modules");
     private static final Set<String> MODULE_FIELDS = Set.of("id", "title", "lessons");
-    private static final Set<String> LESSON_FIELDS = Set.of("id", "kind", "file", "title", "minutes", "required",
-            "video", "captions");
+    private static final Set<String> LESSON_FIELDS =
+            Set.of("id", "kind", "file", "title", "minutes", "required", "video", "captions");
     private static final Set<String> FRONT_MATTER_FIELDS = Set.of("title", "minutes");
 
     /** What reading a folder gave: a definition, or the problems that stop it. */
-    record Result(Path folder, String slug, int slugLine, Optional<CourseDefinition> definition,
-            List<ImportProblem> problems) {
-    }
+    record Result(
+            Path folder,
+            String slug,
+            int slugLine,
+            Optional<CourseDefinition> definition,
+            List<ImportProblem> problems) {}
 
     private final Path root;
     private final Path dir;
@@ -69,6 +72,7 @@ final class CourseFolder {
     private final MessageDigest digest;
     /** Lines of YAML that does not start at the top of its file (front matter) are shifted by this much. */
     private final Map<Node, Integer> lineShift = new IdentityHashMap<>();
+
     private String currentFile;
     /** The quiz of each quiz lesson, by lesson key. */
     private final Map<String, QuizDefinition> quizzes = new LinkedHashMap<>();
@@ -121,26 +125,46 @@ final class CourseFolder {
         int top = line(course.get());
         Bilingual title = bilingual(fields, "title", top, 300);
         Bilingual summary = bilingual(fields, "summary", top, 2000);
-        String category = required(fields, "category", top).flatMap(n -> text(n, "category"))
-                .filter(c -> oneOf(c, categories, fields.get("category"), "category")).orElse(null);
-        String level = required(fields, "level", top).flatMap(n -> text(n, "level"))
-                .filter(l -> oneOf(l, LEVELS, fields.get("level"), "level")).orElse(null);
-        String status = Optional.ofNullable(fields.get("status")).flatMap(t -> text(t.getValueNode(), "status"))
-                .filter(s -> oneOf(s, STATUSES, fields.get("status"), "status")).orElse("draft");
+        String category = required(fields, "category", top)
+                .flatMap(n -> text(n, "category"))
+                .filter(c -> oneOf(c, categories, fields.get("category"), "category"))
+                .orElse(null);
+        String level = required(fields, "level", top)
+                .flatMap(n -> text(n, "level"))
+                .filter(l -> oneOf(l, LEVELS, fields.get("level"), "level"))
+                .orElse(null);
+        String status = Optional.ofNullable(fields.get("status"))
+                .flatMap(t -> text(t.getValueNode(), "status"))
+                .filter(s -> oneOf(s, STATUSES, fields.get("status"), "status"))
+                .orElse("draft");
         List<String> groups = targetGroups(fields, top);
         String finalQuiz = finalQuiz(fields);
         List<ModuleDefinition> modules = modules(fields, top);
 
-        if (finalQuiz != null && modules.stream().flatMap(m -> m.lessons().stream())
-                .noneMatch(l -> l.key().equals(finalQuiz) && "quiz".equals(l.kind()))) {
+        if (finalQuiz != null
+                && modules.stream()
+                        .flatMap(m -> m.lessons().stream())
+                        .noneMatch(l -> l.key().equals(finalQuiz) && "quiz".equals(l.kind()))) {
             currentFile = relative(dir.resolve(COURSE_FILE));
             problem(line(fields.get("completion").getValueNode()), msg.final_quiz_unknown(finalQuiz));
         }
         if (!problems.isEmpty()) {
             return new Result(dir, slug, slugLine, Optional.empty(), problems);
         }
-        CourseDefinition definition = new CourseDefinition(slug, title.vi, title.en, summary.vi, summary.en,
-                category, groups, level, status, finalQuiz, modules, HexFormat.of().formatHex(digest.digest()), quizzes);
+        CourseDefinition definition = new CourseDefinition(
+                slug,
+                title.vi,
+                title.en,
+                summary.vi,
+                summary.en,
+                category,
+                groups,
+                level,
+                status,
+                finalQuiz,
+                modules,
+                HexFormat.of().formatHex(digest.digest()),
+                quizzes);
         return new Result(dir, slug, slugLine, Optional.of(definition), problems);
     }
 
@@ -179,7 +203,8 @@ final class CourseFolder {
             return null;
         }
         Map<String, NodeTuple> rule = fields(map.get(), Set.of("finalQuiz"));
-        return Optional.ofNullable(rule.get("finalQuiz")).flatMap(t -> text(t.getValueNode(), "finalQuiz"))
+        return Optional.ofNullable(rule.get("finalQuiz"))
+                .flatMap(t -> text(t.getValueNode(), "finalQuiz"))
                 .orElse(null);
     }
 
@@ -211,7 +236,9 @@ final class CourseFolder {
             }
             for (Node lessonNode : lessonList.map(SequenceNode::getValue).orElse(List.of())) {
                 currentFile = relative(dir.resolve(COURSE_FILE));
-                mapping(lessonNode, "lessons").flatMap(l -> lesson(l, lessonIds)).ifPresent(lessons::add);
+                mapping(lessonNode, "lessons")
+                        .flatMap(l -> lesson(l, lessonIds))
+                        .ifPresent(lessons::add);
             }
             modules.add(new ModuleDefinition(id, title.vi, title.en, lessons));
         }
@@ -222,11 +249,16 @@ final class CourseFolder {
         Map<String, NodeTuple> l = fields(node, LESSON_FIELDS);
         int at = line(node);
         String id = id(l, at, lessonIds);
-        String kind = required(l, "kind", at).flatMap(n -> text(n, "kind"))
-                .filter(k -> oneOf(k, KINDS, l.get("kind"), "kind")).orElse(null);
-        boolean required = Optional.ofNullable(l.get("required")).map(t -> bool(t.getValueNode(), "required"))
+        String kind = required(l, "kind", at)
+                .flatMap(n -> text(n, "kind"))
+                .filter(k -> oneOf(k, KINDS, l.get("kind"), "kind"))
+                .orElse(null);
+        boolean required = Optional.ofNullable(l.get("required"))
+                .map(t -> bool(t.getValueNode(), "required"))
                 .orElse(true);
-        Integer minutes = Optional.ofNullable(l.get("minutes")).map(t -> minutes(t.getValueNode())).orElse(0);
+        Integer minutes = Optional.ofNullable(l.get("minutes"))
+                .map(t -> minutes(t.getValueNode()))
+                .orElse(0);
         if (kind == null) {
             return Optional.empty();
         }
@@ -234,18 +266,24 @@ final class CourseFolder {
             case "text" -> textLesson(l, at, id, required);
             case "video" -> {
                 Bilingual title = bilingual(l, "title", at, 300);
-                String video = required(l, "video", at).flatMap(n -> relativePath(n, "video")).orElse(null);
+                String video = required(l, "video", at)
+                        .flatMap(n -> relativePath(n, "video"))
+                        .orElse(null);
                 // captions: {vi: path, en: path}; like the video, the files may be absent (the lesson waits for them)
                 Map<String, String> captions = new LinkedHashMap<>();
-                Optional.ofNullable(l.get("captions")).flatMap(c -> mapping(c.getValueNode(), "captions"))
-                        .ifPresent(m -> fields(m, Set.of("vi", "en")).forEach((lang, t) ->
-                                relativePath(t.getValueNode(), "captions." + lang).ifPresent(p -> captions.put(lang, p))));
-                yield Optional.of(new LessonDefinition(id, kind, title.vi, title.en, minutes, required, video, null,
-                        captions));
+                Optional.ofNullable(l.get("captions"))
+                        .flatMap(c -> mapping(c.getValueNode(), "captions"))
+                        .ifPresent(m -> fields(m, Set.of("vi", "en"))
+                                .forEach((lang, t) -> relativePath(t.getValueNode(), "captions." + lang)
+                                        .ifPresent(p -> captions.put(lang, p))));
+                yield Optional.of(
+                        new LessonDefinition(id, kind, title.vi, title.en, minutes, required, video, null, captions));
             }
             default -> {
                 Bilingual title = bilingual(l, "title", at, 300);
-                String file = required(l, "file", at).flatMap(n -> existingFile(n, "file")).orElse(null);
+                String file = required(l, "file", at)
+                        .flatMap(n -> existingFile(n, "file"))
+                        .orElse(null);
                 if (file != null) {
                     quiz(id, file, line(l.get("file").getValueNode()));
                 }
@@ -292,9 +330,11 @@ final class CourseFolder {
             }
             Map<String, NodeTuple> fm = fields(meta.get(), FRONT_MATTER_FIELDS);
             Bilingual title = bilingual(fm, "title", 1, 300);
-            int minutes = Optional.ofNullable(fm.get("minutes")).map(t -> minutes(t.getValueNode())).orElse(0);
-            return Optional.of(new LessonDefinition(id, "text", title.vi, title.en, minutes, required, file.get(),
-                    MarkdownRenderer.toSafeHtml(body)));
+            int minutes = Optional.ofNullable(fm.get("minutes"))
+                    .map(t -> minutes(t.getValueNode()))
+                    .orElse(0);
+            return Optional.of(new LessonDefinition(
+                    id, "text", title.vi, title.en, minutes, required, file.get(), MarkdownRenderer.toSafeHtml(body)));
         } finally {
             currentFile = courseFile;
         }
@@ -309,7 +349,9 @@ final class CourseFolder {
             readText(path, referencedAt).ifPresent(yaml -> {
                 hash(file);
                 hash(yaml);
-                new QuizFile(this, msg).read(yaml).filter(q -> lessonKey != null)
+                new QuizFile(this, msg)
+                        .read(yaml)
+                        .filter(q -> lessonKey != null)
                         .ifPresent(q -> quizzes.put(lessonKey, q));
             });
         } finally {
@@ -357,8 +399,7 @@ final class CourseFolder {
         return true;
     }
 
-    record Bilingual(String vi, String en) {
-    }
+    record Bilingual(String vi, String en) {}
 
     Bilingual bilingual(Map<String, NodeTuple> fields, String field, int parentLine, int max) {
         Optional<MappingNode> map = required(fields, field, parentLine).flatMap(n -> mapping(n, field));
@@ -366,8 +407,11 @@ final class CourseFolder {
             return new Bilingual(null, null);
         }
         Map<String, NodeTuple> langs = fields(map.get(), Set.of("vi", "en"));
-        String vi = required(langs, "vi", line(map.get())).flatMap(n -> text(n, field + ".vi")).orElse(null);
-        String en = Optional.ofNullable(langs.get("en")).flatMap(t -> text(t.getValueNode(), field + ".en"))
+        String vi = required(langs, "vi", line(map.get()))
+                .flatMap(n -> text(n, field + ".vi"))
+                .orElse(null);
+        String en = Optional.ofNullable(langs.get("en"))
+                .flatMap(t -> text(t.getValueNode(), field + ".en"))
                 .orElse(null);
         if (vi != null && vi.isBlank()) {
             problem(line(langs.get("vi").getValueNode()), msg.missing_field(field + ".vi"));
@@ -417,7 +461,9 @@ final class CourseFolder {
         if (allowed.contains(value)) {
             return true;
         }
-        problem(line(at.getValueNode()), msg.bad_value(field, String.join(", ", allowed.stream().sorted().toList())));
+        problem(
+                line(at.getValueNode()),
+                msg.bad_value(field, String.join(", ", allowed.stream().sorted().toList())));
         return false;
     }
 
@@ -507,7 +553,10 @@ final class CourseFolder {
     private Optional<String> readText(Path path, int referencedAt) {
         try {
             byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (path.getFileName().toString().equals(COURSE_FILE)) {
                 hash(text);
             }

@@ -11,12 +11,12 @@ import java.util.Map;
 public record CourseImported(String slug, Path folder, Map<String, VideoFiles> videos) {
 
     /** A video lesson's files: the video and its captions by language. */
-    public record VideoFiles(String video, Map<String, String> captions) {
-    }
+    public record VideoFiles(String video, Map<String, String> captions) {}
 
     static CourseImported of(CourseDefinition definition, Path folder) {
         Map<String, VideoFiles> videos = new LinkedHashMap<>();
-        definition.modules().stream().flatMap(m -> m.lessons().stream())
+        definition.modules().stream()
+                .flatMap(m -> m.lessons().stream())
                 .filter(l -> "video".equals(l.kind()) && l.sourcePath() != null)
                 .forEach(l -> videos.put(l.key(), new VideoFiles(l.sourcePath(), l.captions())));
         return new CourseImported(definition.slug(), folder, videos);

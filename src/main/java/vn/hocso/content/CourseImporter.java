@@ -50,13 +50,18 @@ public class CourseImporter {
 
     public ImportReport importAll(Path root, ContentMessages msg) {
         if (!Files.isDirectory(root)) {
-            return new ImportReport(List.of(new CourseOutcome(root.toString(), null, Outcome.REJECTED,
+            return new ImportReport(List.of(new CourseOutcome(
+                    root.toString(),
+                    null,
+                    Outcome.REJECTED,
                     List.of(new ImportProblem(root.toString(), 0, msg.folder_missing(root.toString()))))));
         }
-        Set<String> categories = QuarkusTransaction.requiringNew().call(() -> Category.<Category>listAll().stream()
-                .map(c -> c.code).collect(Collectors.toSet()));
+        Set<String> categories = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Category.<Category>listAll().stream().map(c -> c.code).collect(Collectors.toSet()));
         List<CourseFolder.Result> results = courseFolders(root).stream()
-                .map(dir -> CourseFolder.read(root, dir, categories, msg)).toList();
+                .map(dir -> CourseFolder.read(root, dir, categories, msg))
+                .toList();
         List<CourseOutcome> outcomes = new ArrayList<>();
         for (CourseFolder.Result result : results) {
             List<ImportProblem> problems = new ArrayList<>(result.problems());
@@ -67,14 +72,21 @@ public class CourseImporter {
                 continue;
             }
             try {
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> write(result.definition().get()));
+                Outcome outcome = QuarkusTransaction.requiringNew()
+                        .call(() -> write(result.definition().get()));
                 outcomes.add(new CourseOutcome(folder, result.slug(), outcome, List.of()));
                 // even when unchanged: a video file may have appeared since (it is not part of the hash)
                 imported.fire(CourseImported.of(result.definition().get(), result.folder()));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Importing course %s failed; it was rolled back", result.slug());
-                outcomes.add(new CourseOutcome(folder, result.slug(), Outcome.REJECTED, List.of(new ImportProblem(
-                        folder + "/" + CourseFolder.COURSE_FILE, 1, msg.write_failed(String.valueOf(e.getMessage()))))));
+                outcomes.add(new CourseOutcome(
+                        folder,
+                        result.slug(),
+                        Outcome.REJECTED,
+                        List.of(new ImportProblem(
+                                folder + "/" + CourseFolder.COURSE_FILE,
+                                1,
+                                msg.write_failed(String.valueOf(e.getMessage()))))));
             }
         }
         return new ImportReport(outcomes);
@@ -82,26 +94,33 @@ public class CourseImporter {
 
     private static List<Path> courseFolders(Path root) {
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve(CourseFolder.COURSE_FILE))).sorted().toList();
+            return children.filter(p -> Files.isRegularFile(p.resolve(CourseFolder.COURSE_FILE)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list " + root, e);
         }
     }
 
     /** Two folders claiming the same slug are both refused: which one is meant cannot be guessed. */
-    private static Stream<ImportProblem> duplicates(CourseFolder.Result result, List<CourseFolder.Result> all,
-            Path root, ContentMessages msg) {
-        return all.stream().filter(other -> other != result && other.slug().equals(result.slug()))
+    private static Stream<ImportProblem> duplicates(
+            CourseFolder.Result result, List<CourseFolder.Result> all, Path root, ContentMessages msg) {
+        return all.stream()
+                .filter(other -> other != result && other.slug().equals(result.slug()))
                 .map(other -> new ImportProblem(
-                        root.relativize(result.folder().resolve(CourseFolder.COURSE_FILE)).toString(),
+                        root.relativize(result.folder().resolve(CourseFolder.COURSE_FILE))
+                                .toString(),
                         result.slugLine(),
-                        msg.duplicate_slug(result.slug(),
-                                root.relativize(other.folder().resolve(CourseFolder.COURSE_FILE)).toString())));
+                        msg.duplicate_slug(
+                                result.slug(),
+                                root.relativize(other.folder().resolve(CourseFolder.COURSE_FILE))
+                                        .toString())));
     }
 
     Outcome write(CourseDefinition def) {
         // instances importing at the same start-up take turns per course instead of colliding on unique keys
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "course:" + def.slug())
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "course:" + def.slug())
                 .getSingleResult();
         Course course = Course.findBySlug(def.slug()).orElse(null);
         if (course != null && def.sourceHash().equals(course.sourceHash)) {

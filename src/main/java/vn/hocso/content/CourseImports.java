@@ -29,8 +29,9 @@ class CourseImports {
     void onStart(@Observes StartupEvent event) {
         if (importAtStart) {
             ContentImport run = run("start-up", MessageBundles.get(ContentMessages.class));
-            LOG.infof("Courses imported from %s: %d created, %d updated, %d unchanged, %d rejected", folder(),
-                    run.created, run.updated, run.unchanged, run.rejected);
+            LOG.infof(
+                    "Courses imported from %s: %d created, %d updated, %d unchanged, %d rejected",
+                    folder(), run.created, run.updated, run.unchanged, run.rejected);
             run.report.problems().forEach(p -> LOG.warnf("Course import problem: %s", p));
         }
     }

@@ -6,12 +6,14 @@ import java.util.List;
 public record ImportReport(List<CourseOutcome> courses) {
 
     public enum Outcome {
-        CREATED, UPDATED, UNCHANGED, REJECTED
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        REJECTED
     }
 
     /** One folder's result; problems are empty unless it was rejected. */
-    public record CourseOutcome(String folder, String slug, Outcome outcome, List<ImportProblem> problems) {
-    }
+    public record CourseOutcome(String folder, String slug, Outcome outcome, List<ImportProblem> problems) {}
 
     public int count(Outcome outcome) {
         return (int) courses.stream().filter(c -> c.outcome() == outcome).count();

@@ -17,13 +17,15 @@ final class MarkdownRenderer {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
     private static final Safelist ALLOWED = Safelist.relaxed().addProtocols("a", "href", "tel");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private MarkdownRenderer() {
-    }
+    private MarkdownRenderer() {}
 
     static String toSafeHtml(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown));

@@ -27,10 +27,18 @@ final class QuizFile {
     static final int MAX_QUESTIONS = 500;
     static final int MAX_OPTIONS = 10;
     private static final Set<String> TOP_FIELDS = Set.of("settings", "questions");
-    private static final Set<String> SETTINGS_FIELDS = Set.of("draw", "shuffleQuestions", "shuffleOptions",
-            "timeLimitMinutes", "maxAttempts", "delayMinutes", "passPercent", "counting", "review");
-    private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "stem", "options", "answer", "answers",
-            "feedback", "weight", "tags");
+    private static final Set<String> SETTINGS_FIELDS = Set.of(
+            "draw",
+            "shuffleQuestions",
+            "shuffleOptions",
+            "timeLimitMinutes",
+            "maxAttempts",
+            "delayMinutes",
+            "passPercent",
+            "counting",
+            "review");
+    private static final Set<String> QUESTION_FIELDS =
+            Set.of("id", "type", "stem", "options", "answer", "answers", "feedback", "weight", "tags");
     private static final Set<String> OPTION_FIELDS = Set.of("id", "text", "correct");
 
     private final CourseFolder folder;
@@ -57,8 +65,10 @@ final class QuizFile {
     }
 
     private Settings settings(NodeTuple tuple, List<QuestionDefinition> questions) {
-        Map<String, NodeTuple> s = tuple == null ? Map.of()
-                : folder.mapping(tuple.getValueNode(), "settings").map(m -> folder.fields(m, SETTINGS_FIELDS))
+        Map<String, NodeTuple> s = tuple == null
+                ? Map.of()
+                : folder.mapping(tuple.getValueNode(), "settings")
+                        .map(m -> folder.fields(m, SETTINGS_FIELDS))
                         .orElse(Map.of());
         Integer drawCount = null;
         Map<String, Integer> drawByTag = new LinkedHashMap<>();
@@ -69,10 +79,12 @@ final class QuizFile {
                     Optional<String> tag = folder.text(t.getKeyNode(), "draw");
                     Integer count = integer(t.getValueNode(), "draw", 1, MAX_QUESTIONS, null);
                     if (tag.isPresent() && count != null) {
-                        long available = questions.stream().filter(q -> q.tags().contains(tag.get())).count();
+                        long available = questions.stream()
+                                .filter(q -> q.tags().contains(tag.get()))
+                                .count();
                         if (count > available) {
-                            folder.problem(folder.line(t.getValueNode()),
-                                    msg.quiz_draw_tag(tag.get(), count, (int) available));
+                            folder.problem(folder.line(t.getValueNode()), msg.quiz_draw_tag(tag.get(), count, (int)
+                                    available));
                         }
                         drawByTag.put(tag.get(), count);
                     }
@@ -84,8 +96,11 @@ final class QuizFile {
                 }
             }
         }
-        return new Settings(drawCount, drawByTag,
-                flag(s, "shuffleQuestions"), flag(s, "shuffleOptions"),
+        return new Settings(
+                drawCount,
+                drawByTag,
+                flag(s, "shuffleQuestions"),
+                flag(s, "shuffleOptions"),
                 integer(s, "timeLimitMinutes", 1, 600, null),
                 integer(s, "maxAttempts", 1, 100, null),
                 integer(s, "delayMinutes", 0, 7 * 24 * 60, 0),
@@ -96,8 +111,8 @@ final class QuizFile {
 
     private List<QuestionDefinition> questions(Map<String, NodeTuple> fields, int top) {
         List<QuestionDefinition> questions = new ArrayList<>();
-        Optional<SequenceNode> list = folder.required(fields, "questions", top)
-                .flatMap(n -> folder.sequence(n, "questions"));
+        Optional<SequenceNode> list =
+                folder.required(fields, "questions", top).flatMap(n -> folder.sequence(n, "questions"));
         if (list.isEmpty()) {
             return questions;
         }
@@ -118,14 +133,21 @@ final class QuizFile {
         Map<String, NodeTuple> q = folder.fields(node, QUESTION_FIELDS);
         int at = folder.line(node);
         String id = id(q, at, ids, "id");
-        String type = folder.required(q, "type", at).flatMap(n -> folder.text(n, "type")).orElse(null);
+        String type = folder.required(q, "type", at)
+                .flatMap(n -> folder.text(n, "type"))
+                .orElse(null);
         if (type != null && !QuizDefinition.TYPES.contains(type)) {
-            folder.problem(folder.line(q.get("type").getValueNode()),
-                    msg.bad_value("type", String.join(", ", QuizDefinition.TYPES.stream().sorted().toList())));
+            folder.problem(
+                    folder.line(q.get("type").getValueNode()),
+                    msg.bad_value(
+                            "type",
+                            String.join(
+                                    ", ", QuizDefinition.TYPES.stream().sorted().toList())));
             type = null;
         }
         CourseFolder.Bilingual stem = folder.bilingual(q, "stem", at, 4000);
-        CourseFolder.Bilingual feedback = q.containsKey("feedback") ? folder.bilingual(q, "feedback", at, 4000)
+        CourseFolder.Bilingual feedback = q.containsKey("feedback")
+                ? folder.bilingual(q, "feedback", at, 4000)
                 : new CourseFolder.Bilingual(null, null);
         double weight = q.containsKey("weight") ? weight(q.get("weight").getValueNode()) : 1;
         List<String> tags = tags(q.get("tags"));
@@ -142,14 +164,26 @@ final class QuizFile {
         switch (type) {
             case QuizDefinition.SINGLE, QuizDefinition.MULTIPLE -> options = options(q, at, type);
             case QuizDefinition.TRUE_FALSE -> {
-                boolean answer = folder.required(q, "answer", at).map(n -> folder.bool(n, "answer")).orElse(true);
-                options = List.of(new OptionDefinition("true", null, null, answer),
+                boolean answer = folder.required(q, "answer", at)
+                        .map(n -> folder.bool(n, "answer"))
+                        .orElse(true);
+                options = List.of(
+                        new OptionDefinition("true", null, null, answer),
                         new OptionDefinition("false", null, null, !answer));
             }
             default -> accepted = accepted(q, at);
         }
-        return Optional.of(new QuestionDefinition(id, type, html(stem.vi()), html(stem.en()), html(feedback.vi()),
-                html(feedback.en()), weight, tags, accepted, options));
+        return Optional.of(new QuestionDefinition(
+                id,
+                type,
+                html(stem.vi()),
+                html(stem.en()),
+                html(feedback.vi()),
+                html(feedback.en()),
+                weight,
+                tags,
+                accepted,
+                options));
     }
 
     private static boolean expects(String type, String field) {
@@ -180,7 +214,8 @@ final class QuizFile {
             int oat = folder.line(option.get());
             String id = id(o, oat, ids, "options.id");
             CourseFolder.Bilingual text = folder.bilingual(o, "text", oat, 1000);
-            boolean correct = o.containsKey("correct") && folder.bool(o.get("correct").getValueNode(), "correct");
+            boolean correct =
+                    o.containsKey("correct") && folder.bool(o.get("correct").getValueNode(), "correct");
             options.add(new OptionDefinition(id, text.vi(), text.en(), correct));
         }
         long correct = options.stream().filter(OptionDefinition::correct).count();
@@ -220,7 +255,9 @@ final class QuizFile {
         if (tuple == null) {
             return tags;
         }
-        for (Node item : folder.sequence(tuple.getValueNode(), "tags").map(SequenceNode::getValue).orElse(List.of())) {
+        for (Node item : folder.sequence(tuple.getValueNode(), "tags")
+                .map(SequenceNode::getValue)
+                .orElse(List.of())) {
             folder.text(item, "tags").ifPresent(tag -> {
                 if (tag.isBlank() || tag.length() > 64) {
                     folder.problem(folder.line(item), msg.too_long("tags", 64));
@@ -296,7 +333,8 @@ final class QuizFile {
         if (value.isPresent() && allowed.contains(value.get())) {
             return value.get();
         }
-        value.ifPresent(v -> folder.problem(folder.line(node),
+        value.ifPresent(v -> folder.problem(
+                folder.line(node),
                 msg.bad_value(field, String.join(", ", allowed.stream().sorted().toList()))));
         return absent;
     }

@@ -11,8 +11,7 @@ import vn.hocso.web.Locales;
 @TemplateExtension
 class CourseText {
 
-    private CourseText() {
-    }
+    private CourseText() {}
 
     static String title(Course course, @TemplateAttribute("locale") Object locale) {
         return pick(course.titleVi, course.titleEn, locale);

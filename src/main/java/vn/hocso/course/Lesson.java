@@ -72,7 +72,8 @@ public class Lesson extends PanacheEntityBase {
     }
 
     public static Lesson getActive(long courseId, String key) {
-        return find("courseId = ?1 and key = ?2 and retired = false", courseId, key).<Lesson>firstResultOptional()
+        return find("courseId = ?1 and key = ?2 and retired = false", courseId, key)
+                .<Lesson>firstResultOptional()
                 .orElseThrow(NotFoundException::new);
     }
 }

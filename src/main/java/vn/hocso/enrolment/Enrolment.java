@@ -69,7 +69,6 @@ public class Enrolment extends PanacheEntityBase {
         return find("""
                 select e from Enrolment e join fetch e.course
                 where e.personId = ?1
-                order by case when e.completedAt is null then 0 else 1 end, e.dueAt nulls last, e.enrolledAt desc""",
-                personId).list();
+                order by case when e.completedAt is null then 0 else 1 end, e.dueAt nulls last, e.enrolledAt desc""", personId).list();
     }
 }

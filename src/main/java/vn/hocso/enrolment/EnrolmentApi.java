@@ -32,15 +32,19 @@ import vn.hocso.web.Refusal;
 @SecurityRequirement(name = "SecurityScheme")
 class EnrolmentApi {
 
-    record Progress(int requiredLessons, int requiredDone, int percent) {
-    }
+    record Progress(int requiredLessons, int requiredDone, int percent) {}
 
-    record MyEnrolment(String course, String titleVi, String titleEn, String source, OffsetDateTime enrolledAt,
-            OffsetDateTime dueAt, OffsetDateTime completedAt, Progress progress) {
-    }
+    record MyEnrolment(
+            String course,
+            String titleVi,
+            String titleEn,
+            String source,
+            OffsetDateTime enrolledAt,
+            OffsetDateTime dueAt,
+            OffsetDateTime completedAt,
+            Progress progress) {}
 
-    record EnrolRequest(String course) {
-    }
+    record EnrolRequest(String course) {}
 
     @Inject
     CurrentUser currentUser;
@@ -59,8 +63,11 @@ class EnrolmentApi {
     public List<MyEnrolment> list() {
         Person person = currentUser.person();
         List<Enrolment> mine = Enrolment.listOfPerson(person.id);
-        Map<Long, CourseProgress> byCourse = progress.ofCourses(person.id, mine.stream().map(e -> e.course.id).toList());
-        return mine.stream().map(e -> view(e, byCourse.getOrDefault(e.course.id, CourseProgress.NONE))).toList();
+        Map<Long, CourseProgress> byCourse = progress.ofCourses(
+                person.id, mine.stream().map(e -> e.course.id).toList());
+        return mine.stream()
+                .map(e -> view(e, byCourse.getOrDefault(e.course.id, CourseProgress.NONE)))
+                .toList();
     }
 
     @POST
@@ -74,14 +81,24 @@ class EnrolmentApi {
         Course course = Course.findBySlug(request.course()).orElseThrow(NotFoundException::new);
         try {
             Enrolment enrolment = enrolments.enrol(person, course);
-            return Response.ok(view(enrolment, progress.ofCourse(person.id, course.id))).build();
+            return Response.ok(view(enrolment, progress.ofCourse(person.id, course.id)))
+                    .build();
         } catch (EnrolmentService.NotOpen e) {
-            throw new Refusal(Response.Status.CONFLICT, locales.messages(EnrolmentMessages.class).not_open());
+            throw new Refusal(
+                    Response.Status.CONFLICT,
+                    locales.messages(EnrolmentMessages.class).not_open());
         }
     }
 
     private static MyEnrolment view(Enrolment e, CourseProgress p) {
-        return new MyEnrolment(e.course.slug, e.course.titleVi, e.course.titleEn, e.source, e.enrolledAt, e.dueAt,
-                e.completedAt, new Progress(p.required(), p.requiredDone(), p.percent()));
+        return new MyEnrolment(
+                e.course.slug,
+                e.course.titleVi,
+                e.course.titleEn,
+                e.source,
+                e.enrolledAt,
+                e.dueAt,
+                e.completedAt,
+                new Progress(p.required(), p.requiredDone(), p.percent()));
     }
 }

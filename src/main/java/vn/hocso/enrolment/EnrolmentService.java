@@ -32,7 +32,9 @@ public class EnrolmentService {
         em.createNativeQuery("""
                 insert into enrolment (person_id, course_id, source) values (?1, ?2, 'self')
                 on conflict (person_id, course_id) do nothing""")
-                .setParameter(1, person.id).setParameter(2, course.id).executeUpdate();
+                .setParameter(1, person.id)
+                .setParameter(2, course.id)
+                .executeUpdate();
         return Enrolment.findOf(person.id, course.id).orElseThrow();
     }
 }

@@ -9,8 +9,7 @@ final class JobPayload {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JobPayload() {
-    }
+    private JobPayload() {}
 
     static String toJson(Map<String, Object> payload) {
         try {

@@ -31,8 +31,8 @@ public class JobWorker {
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
 
     /** Identifies this instance in locked_by, so a lease is only ever extended or released by its holder. */
-    final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
-            .substring(0, 8);
+    final String name = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
 
     @Inject
     Jobs jobs;
@@ -85,8 +85,8 @@ public class JobWorker {
         // progress alone does not keep the lease: a handler may probe, or upload hundreds of files, for longer than
         // the lease without reporting, and another instance would then run the same job beside this one
         long every = Math.max(1, handler.lease().toMillis() / 3);
-        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(job, handler.lease()), every, every,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal =
+                renewals.scheduleAtFixedRate(() -> renew(job, handler.lease()), every, every, TimeUnit.MILLISECONDS);
         try {
             handler.run(job, percent -> jobs.heartbeat(job.id, name, percent, handler.lease()));
             jobs.succeed(job.id, name);

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +25,11 @@ public class Jobs {
         em.createNativeQuery("""
                 insert into job (kind, payload, dedupe_key, max_attempts) values (?1, cast(?2 as jsonb), ?3, ?4)
                 on conflict (dedupe_key) do nothing""")
-                .setParameter(1, kind).setParameter(2, JobPayload.toJson(payload)).setParameter(3, dedupeKey)
-                .setParameter(4, maxAttempts).executeUpdate();
+                .setParameter(1, kind)
+                .setParameter(2, JobPayload.toJson(payload))
+                .setParameter(3, dedupeKey)
+                .setParameter(4, maxAttempts)
+                .executeUpdate();
     }
 
     /**
@@ -41,8 +43,7 @@ public class Jobs {
             em.createNativeQuery("""
                     update job set status = 'failed', finished_at = now(), locked_by = null, locked_until = null,
                         updated_at = now(), last_error = 'lease expired: the worker stopped during attempt ' || attempts
-                    where kind = ?1 and status = 'running' and locked_until < now() and attempts >= max_attempts""")
-                    .setParameter(1, kind).executeUpdate();
+                    where kind = ?1 and status = 'running' and locked_until < now() and attempts >= max_attempts""").setParameter(1, kind).executeUpdate();
             @SuppressWarnings("unchecked")
             java.util.List<Number> ids = em.createNativeQuery("""
                     update job set status = 'running', attempts = attempts + 1, locked_by = ?2,
@@ -56,19 +57,27 @@ public class Jobs {
                         for update skip locked
                         limit 1)
                     returning id""")
-                    .setParameter(1, kind).setParameter(2, worker).setParameter(3, lease.toSeconds() + " seconds")
+                    .setParameter(1, kind)
+                    .setParameter(2, worker)
+                    .setParameter(3, lease.toSeconds() + " seconds")
                     .getResultList();
-            return ids.isEmpty() ? Optional.<Job>empty() : Optional.of(Job.<Job>findById(ids.get(0).longValue()));
+            return ids.isEmpty()
+                    ? Optional.<Job>empty()
+                    : Optional.of(Job.<Job>findById(ids.get(0).longValue()));
         });
     }
 
     /** Records progress and extends the lease, only while this worker still holds the job. */
     public void heartbeat(long jobId, String worker, int percent, Duration lease) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update job set progress = ?3, locked_until = now() + cast(?4 as interval), updated_at = now()
                 where id = ?1 and locked_by = ?2 and status = 'running'""")
-                .setParameter(1, jobId).setParameter(2, worker).setParameter(3, Math.max(0, Math.min(100, percent)))
-                .setParameter(4, lease.toSeconds() + " seconds").executeUpdate());
+                        .setParameter(1, jobId)
+                        .setParameter(2, worker)
+                        .setParameter(3, Math.max(0, Math.min(100, percent)))
+                        .setParameter(4, lease.toSeconds() + " seconds")
+                        .executeUpdate());
     }
 
     /**
@@ -76,18 +85,25 @@ public class Jobs {
      * it on a timer, because a handler may go minutes (a probe, an upload) without reporting progress.
      */
     void extend(long jobId, String worker, Duration lease) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update job set locked_until = now() + cast(?3 as interval), updated_at = now()
                 where id = ?1 and locked_by = ?2 and status = 'running'""")
-                .setParameter(1, jobId).setParameter(2, worker).setParameter(3, lease.toSeconds() + " seconds")
-                .executeUpdate());
+                        .setParameter(1, jobId)
+                        .setParameter(2, worker)
+                        .setParameter(3, lease.toSeconds() + " seconds")
+                        .executeUpdate());
     }
 
     public void succeed(long jobId, String worker) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update job set status = 'done', progress = 100, locked_by = null, locked_until = null,
                     finished_at = now(), updated_at = now(), last_error = null
-                where id = ?1 and locked_by = ?2""").setParameter(1, jobId).setParameter(2, worker).executeUpdate());
+                where id = ?1 and locked_by = ?2""")
+                        .setParameter(1, jobId)
+                        .setParameter(2, worker)
+                        .executeUpdate());
     }
 
     /**
@@ -96,14 +112,18 @@ public class Jobs {
      */
     public void fail(long jobId, String worker, String error, boolean permanent) {
         String message = error == null ? "" : error.length() > 2000 ? error.substring(0, 2000) : error;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update job set
                     status = case when ?4 or attempts >= max_attempts then 'failed' else 'queued' end,
                     finished_at = case when ?4 or attempts >= max_attempts then now() end,
                     run_after = now() + (30 * power(4, attempts - 1)) * interval '1 second',
                     locked_by = null, locked_until = null, last_error = ?3, updated_at = now()
                 where id = ?1 and locked_by = ?2""")
-                .setParameter(1, jobId).setParameter(2, worker).setParameter(3, message).setParameter(4, permanent)
-                .executeUpdate());
+                        .setParameter(1, jobId)
+                        .setParameter(2, worker)
+                        .setParameter(3, message)
+                        .setParameter(4, permanent)
+                        .executeUpdate());
     }
 }

@@ -11,11 +11,9 @@ import java.util.List;
 public final class CompletionRule {
 
     /** One lesson of the course as it stands for one learner. */
-    public record LessonState(String key, String kind, boolean required, boolean done) {
-    }
+    public record LessonState(String key, String kind, boolean required, boolean done) {}
 
-    private CompletionRule() {
-    }
+    private CompletionRule() {}
 
     public static boolean isComplete(List<LessonState> lessons, String finalQuizKey) {
         if (lessons.isEmpty()) {
@@ -25,8 +23,8 @@ public final class CompletionRule {
         boolean lessonsDone = anyRequired
                 ? lessons.stream().filter(LessonState::required).allMatch(LessonState::done)
                 : lessons.stream().allMatch(LessonState::done);
-        boolean quizPassed = finalQuizKey == null || lessons.stream()
-                .anyMatch(l -> l.key().equals(finalQuizKey) && "quiz".equals(l.kind()) && l.done());
+        boolean quizPassed = finalQuizKey == null
+                || lessons.stream().anyMatch(l -> l.key().equals(finalQuizKey) && "quiz".equals(l.kind()) && l.done());
         return lessonsDone && quizPassed;
     }
 }

@@ -29,8 +29,14 @@ class LessonResource {
 
     @CheckedTemplate(basePath = "progress")
     static class Templates {
-        static native TemplateInstance lesson(Course course, Lesson lesson, List<Lesson> outline, Set<Long> done,
-                Lesson previous, Lesson next, CourseProgress progress);
+        static native TemplateInstance lesson(
+                Course course,
+                Lesson lesson,
+                List<Lesson> outline,
+                Set<Long> done,
+                Lesson previous,
+                Lesson next,
+                CourseProgress progress);
     }
 
     @Inject
@@ -52,8 +58,13 @@ class LessonResource {
         List<Lesson> outline = Lesson.listActiveOfCourse(course.id);
         int at = indexOf(outline, key);
         Lesson lesson = outline.get(at);
-        return Templates.lesson(course, lesson, outline, progress.completedLessonIds(person.id, course.id),
-                at > 0 ? outline.get(at - 1) : null, at + 1 < outline.size() ? outline.get(at + 1) : null,
+        return Templates.lesson(
+                course,
+                lesson,
+                outline,
+                progress.completedLessonIds(person.id, course.id),
+                at > 0 ? outline.get(at - 1) : null,
+                at + 1 < outline.size() ? outline.get(at + 1) : null,
                 progress.ofCourse(person.id, course.id));
     }
 
@@ -71,7 +82,9 @@ class LessonResource {
             throw new Refusal(Response.Status.CONFLICT, msg.not_manual());
         }
         progress.complete(person.id, lesson);
-        boolean courseDone = Enrolment.findOf(person.id, course.id).map(Enrolment::isCompleted).orElse(false);
+        boolean courseDone = Enrolment.findOf(person.id, course.id)
+                .map(Enrolment::isCompleted)
+                .orElse(false);
         flash.show(courseDone ? msg.course_completed() : msg.lesson_done());
         String target = at + 1 < outline.size() && !courseDone
                 ? "/courses/" + course.slug + "/lessons/" + outline.get(at + 1).key
@@ -82,7 +95,9 @@ class LessonResource {
     private Course enrolledCourse(Person person, String slug) {
         Course course = Course.getPublishedBySlug(slug);
         if (!Enrolment.isEnrolled(person.id, course.id)) {
-            throw new Refusal(Response.Status.FORBIDDEN, locales.messages(ProgressMessages.class).enrol_first());
+            throw new Refusal(
+                    Response.Status.FORBIDDEN,
+                    locales.messages(ProgressMessages.class).enrol_first());
         }
         return course;
     }

@@ -32,7 +32,8 @@ class MyLearningResource {
 
         /** Days until the due date (negative once overdue); only meaningful when there is a due date. */
         public long daysLeft() {
-            LocalDate due = enrolment.dueAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
+            LocalDate due =
+                    enrolment.dueAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
             return ChronoUnit.DAYS.between(LocalDate.now(Locales.VIETNAM_TIME), due);
         }
 
@@ -41,7 +42,11 @@ class MyLearningResource {
         }
 
         public String completedOn() {
-            return enrolment.completedAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate().toString();
+            return enrolment
+                    .completedAt
+                    .atZoneSameInstant(Locales.VIETNAM_TIME)
+                    .toLocalDate()
+                    .toString();
         }
 
         public String continueUrl() {
@@ -64,8 +69,10 @@ class MyLearningResource {
         Map<Long, CourseProgress> byCourse = progress.ofCourses(person.id, courseIds);
         Map<Long, Certificate> certificates = Certificate.listLiveOfPerson(person.id, courseIds).stream()
                 .collect(Collectors.toMap(c -> c.courseId, c -> c));
-        List<MyCourse> courses = enrolments.stream().map(e -> new MyCourse(e,
-                byCourse.getOrDefault(e.course.id, CourseProgress.NONE), certificates.get(e.course.id))).toList();
+        List<MyCourse> courses = enrolments.stream()
+                .map(e -> new MyCourse(
+                        e, byCourse.getOrDefault(e.course.id, CourseProgress.NONE), certificates.get(e.course.id)))
+                .toList();
         return Templates.my(courses, person.isProfileComplete());
     }
 }

@@ -42,7 +42,9 @@ public class ProgressService {
                 left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
                 where l.course_id in (?2) and not l.retired and not m.retired and p.completed_at is null
                 order by l.course_id, m.position, l.position""")
-                .setParameter(1, personId).setParameter(2, courseIds).getResultList();
+                .setParameter(1, personId)
+                .setParameter(2, courseIds)
+                .getResultList();
         for (Object row : nextRows) {
             Object[] r = (Object[]) row;
             next.put(((Number) r[0]).longValue(), (String) r[1]);
@@ -59,12 +61,20 @@ public class ProgressService {
                 left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
                 where l.course_id in (?2) and not l.retired and not m.retired
                 group by l.course_id""")
-                .setParameter(1, personId).setParameter(2, courseIds).getResultList();
+                .setParameter(1, personId)
+                .setParameter(2, courseIds)
+                .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             long courseId = ((Number) r[0]).longValue();
-            progress.put(courseId, new CourseProgress(((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), next.get(courseId)));
+            progress.put(
+                    courseId,
+                    new CourseProgress(
+                            ((Number) r[1]).intValue(),
+                            ((Number) r[2]).intValue(),
+                            ((Number) r[3]).intValue(),
+                            ((Number) r[4]).intValue(),
+                            next.get(courseId)));
         }
         return progress;
     }
@@ -78,7 +88,9 @@ public class ProgressService {
         List<?> ids = em.createNativeQuery("""
                 select p.lesson_id from lesson_progress p join lesson l on l.id = p.lesson_id
                 where p.person_id = ?1 and l.course_id = ?2 and p.completed_at is not null""")
-                .setParameter(1, personId).setParameter(2, courseId).getResultList();
+                .setParameter(1, personId)
+                .setParameter(2, courseId)
+                .getResultList();
         Set<Long> done = new HashSet<>();
         ids.forEach(id -> done.add(((Number) id).longValue()));
         return done;
@@ -93,16 +105,23 @@ public class ProgressService {
         // Completions of one learner in one course take turns on the enrolment row: two last lessons finished at
         // once in two transactions would otherwise each miss the other's and neither would complete the course.
         em.createNativeQuery("select id from enrolment where person_id = ?1 and course_id = ?2 for update")
-                .setParameter(1, personId).setParameter(2, lesson.courseId).getResultList();
+                .setParameter(1, personId)
+                .setParameter(2, lesson.courseId)
+                .getResultList();
         em.createNativeQuery("""
                 insert into lesson_progress (person_id, lesson_id, completed_at, updated_at)
                 values (?1, ?2, now(), now())
                 on conflict (person_id, lesson_id) do update
                 set completed_at = coalesce(lesson_progress.completed_at, excluded.completed_at), updated_at = now()""")
-                .setParameter(1, personId).setParameter(2, lesson.id).executeUpdate();
+                .setParameter(1, personId)
+                .setParameter(2, lesson.id)
+                .executeUpdate();
         em.createNativeQuery("""
                 update enrolment set last_lesson_id = ?1, last_seen_at = now() where person_id = ?2 and course_id = ?3""")
-                .setParameter(1, lesson.id).setParameter(2, personId).setParameter(3, lesson.courseId).executeUpdate();
+                .setParameter(1, lesson.id)
+                .setParameter(2, personId)
+                .setParameter(3, lesson.courseId)
+                .executeUpdate();
         completeCourseIfDone(personId, Course.findById(lesson.courseId));
     }
 
@@ -113,8 +132,11 @@ public class ProgressService {
                 join course_module m on m.id = l.module_id
                 left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
                 where l.course_id = ?2 and not l.retired and not m.retired""")
-                .setParameter(1, personId).setParameter(2, course.id).getResultList();
-        List<CompletionRule.LessonState> lessons = rows.stream().map(row -> (Object[]) row)
+                .setParameter(1, personId)
+                .setParameter(2, course.id)
+                .getResultList();
+        List<CompletionRule.LessonState> lessons = rows.stream()
+                .map(row -> (Object[]) row)
                 .map(r -> new CompletionRule.LessonState((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3]))
                 .toList();
         if (!CompletionRule.isComplete(lessons, course.finalQuizKey)) {
@@ -125,7 +147,9 @@ public class ProgressService {
                 update enrolment set completed_at = now()
                 where person_id = ?1 and course_id = ?2 and completed_at is null
                 returning completed_at""")
-                .setParameter(1, personId).setParameter(2, course.id).getResultList();
+                .setParameter(1, personId)
+                .setParameter(2, course.id)
+                .getResultList();
         if (!completed.isEmpty()) {
             courseCompleted.fire(new CourseCompleted(personId, course.id, toOffset(completed.get(0))));
         }

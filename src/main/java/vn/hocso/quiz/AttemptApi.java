@@ -35,47 +35,53 @@ import vn.hocso.web.Refusal;
 @SecurityRequirement(name = "SecurityScheme")
 class AttemptApi {
 
-    record AttemptSummary(long id, int number, String status, OffsetDateTime startedAt, OffsetDateTime deadline,
-            OffsetDateTime submittedAt, Double percent, Boolean passed, boolean expired) {
+    record AttemptSummary(
+            long id,
+            int number,
+            String status,
+            OffsetDateTime startedAt,
+            OffsetDateTime deadline,
+            OffsetDateTime submittedAt,
+            Double percent,
+            Boolean passed,
+            boolean expired) {
 
         static AttemptSummary of(QuizAttempt a) {
-            return new AttemptSummary(a.id, a.number, a.status, a.startedAt, a.deadline, a.submittedAt, a.percent,
-                    a.passed, a.expired);
+            return new AttemptSummary(
+                    a.id, a.number, a.status, a.startedAt, a.deadline, a.submittedAt, a.percent, a.passed, a.expired);
         }
     }
 
-    record Option(String id, String text) {
-    }
+    record Option(String id, String text) {}
 
-    record Question(int number, String type, String stemHtml, List<Option> options, List<String> chosen,
-            String text) {
-    }
+    record Question(int number, String type, String stemHtml, List<Option> options, List<String> chosen, String text) {}
 
     /** An open attempt: its questions, the learner's saved answers, and seconds left by the server's clock. */
-    record Attempt(AttemptSummary attempt, Long secondsLeft, List<Question> questions) {
-    }
+    record Attempt(AttemptSummary attempt, Long secondsLeft, List<Question> questions) {}
 
     /** One answer: option ids for a choice question, a text for a short text question. */
-    record Answer(int question, List<String> options, String text) {
-    }
+    record Answer(int question, List<String> options, String text) {}
 
-    record Answers(List<Answer> answers) {
-    }
+    record Answers(List<Answer> answers) {}
 
-    record ReviewOption(String id, String text, boolean chosen, Boolean correct) {
-    }
+    record ReviewOption(String id, String text, boolean chosen, Boolean correct) {}
 
-    record ReviewQuestion(int number, String type, String stemHtml, Boolean correct, Boolean partial,
-            List<ReviewOption> options, String text, String accepted, String feedbackHtml) {
-    }
+    record ReviewQuestion(
+            int number,
+            String type,
+            String stemHtml,
+            Boolean correct,
+            Boolean partial,
+            List<ReviewOption> options,
+            String text,
+            String accepted,
+            String feedbackHtml) {}
 
     /** A graded attempt, with as much of the review as the quiz's policy allows (score, mistakes, answers). */
-    record Result(AttemptSummary attempt, String review, List<ReviewQuestion> questions) {
-    }
+    record Result(AttemptSummary attempt, String review, List<ReviewQuestion> questions) {}
 
     /** A submitted attempt's grading, and where its review is. */
-    record Submitted(AttemptSummary attempt, String result) {
-    }
+    record Submitted(AttemptSummary attempt, String result) {}
 
     @Inject
     CurrentUser currentUser;
@@ -105,14 +111,17 @@ class AttemptApi {
             QuizAttempt attempt = quizzes.save(currentUser.person().id, id, posted(answers));
             return view(attempt, banks.of(Quiz.findById(attempt.quizId)), lang);
         } catch (QuizService.Closed e) {
-            throw new Refusal(Response.Status.CONFLICT, locales.messages(QuizMessages.class).closed());
+            throw new Refusal(
+                    Response.Status.CONFLICT,
+                    locales.messages(QuizMessages.class).closed());
         }
     }
 
     @POST
     @Path("submit")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit and grade, once",
+    @Operation(
+            summary = "Submit and grade, once",
             description = "Answers sent along are saved first while the attempt still takes answers. A second submit"
                     + " returns the first grading; after the deadline only the answers saved in time are graded. Answers"
                     + " with the grading (score, percent, passed); the review, as the quiz's policy allows, is at"
@@ -128,7 +137,9 @@ class AttemptApi {
     public Result result(@PathParam("id") long id, @QueryParam("lang") String lang) {
         QuizAttempt attempt = own(id);
         if (!attempt.isGraded()) {
-            throw new Refusal(Response.Status.CONFLICT, locales.messages(QuizMessages.class).not_graded());
+            throw new Refusal(
+                    Response.Status.CONFLICT,
+                    locales.messages(QuizMessages.class).not_graded());
         }
         return result(attempt, lang);
     }
@@ -143,21 +154,41 @@ class AttemptApi {
 
     static Attempt view(QuizAttempt attempt, Bank bank, String lang) {
         AttemptView view = AttemptView.forTaking(attempt, bank, language(lang));
-        List<Question> questions = view.items().stream().map(i -> new Question(i.number(), i.type(), i.stemHtml(),
-                i.options().stream().map(c -> new Option(c.code(), c.text())).toList(),
-                i.options().stream().filter(AttemptView.Choice::chosen).map(AttemptView.Choice::code).toList(),
-                i.textAnswer())).toList();
-        return new Attempt(AttemptSummary.of(attempt), attempt.deadline == null ? null : attempt.secondsLeft(),
-                questions);
+        List<Question> questions = view.items().stream()
+                .map(i -> new Question(
+                        i.number(),
+                        i.type(),
+                        i.stemHtml(),
+                        i.options().stream()
+                                .map(c -> new Option(c.code(), c.text()))
+                                .toList(),
+                        i.options().stream()
+                                .filter(AttemptView.Choice::chosen)
+                                .map(AttemptView.Choice::code)
+                                .toList(),
+                        i.textAnswer()))
+                .toList();
+        return new Attempt(
+                AttemptSummary.of(attempt), attempt.deadline == null ? null : attempt.secondsLeft(), questions);
     }
 
     private Result result(QuizAttempt attempt, String lang) {
         Quiz quiz = Quiz.findById(attempt.quizId);
         AttemptView view = AttemptView.forReview(attempt, quiz, banks.of(quiz), language(lang));
-        List<ReviewQuestion> questions = view.items().stream().map(i -> new ReviewQuestion(i.number(), i.type(),
-                i.stemHtml(), i.correct(), i.partial(), i.options().stream()
-                        .map(c -> new ReviewOption(c.code(), c.text(), c.chosen(), c.correct())).toList(),
-                i.textAnswer(), i.accepted(), i.feedbackHtml())).toList();
+        List<ReviewQuestion> questions = view.items().stream()
+                .map(i -> new ReviewQuestion(
+                        i.number(),
+                        i.type(),
+                        i.stemHtml(),
+                        i.correct(),
+                        i.partial(),
+                        i.options().stream()
+                                .map(c -> new ReviewOption(c.code(), c.text(), c.chosen(), c.correct()))
+                                .toList(),
+                        i.textAnswer(),
+                        i.accepted(),
+                        i.feedbackHtml()))
+                .toList();
         return new Result(AttemptSummary.of(attempt), quiz.review, questions);
     }
 
@@ -166,10 +197,11 @@ class AttemptApi {
         if (answers == null || answers.answers() == null) {
             return posted;
         }
-        for (Answer a : answers.answers().stream().limit(QuizService.MAX_QUESTIONS).toList()) {
+        for (Answer a :
+                answers.answers().stream().limit(QuizService.MAX_QUESTIONS).toList()) {
             if (a != null) {
-                posted.put(a.question(), new QuizService.Posted(a.options() == null ? List.of() : a.options(),
-                        a.text()));
+                posted.put(
+                        a.question(), new QuizService.Posted(a.options() == null ? List.of() : a.options(), a.text()));
             }
         }
         return posted;

@@ -78,6 +78,7 @@ class AttemptQuestion extends PanacheEntityBase {
     /** The attempt's questions to read, not change: Hibernate keeps no snapshot of them and checks none at flush. */
     static List<AttemptQuestion> listOfAttemptToRead(long attemptId) {
         return find("attemptId = ?1 order by position", attemptId)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 }

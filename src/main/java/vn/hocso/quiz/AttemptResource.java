@@ -69,9 +69,12 @@ class AttemptResource {
         try {
             quizzes.save(currentUser.person().id, id, answers(form));
         } catch (QuizService.Closed e) {
-            throw new Refusal(Response.Status.CONFLICT, locales.messages(QuizMessages.class).closed());
+            throw new Refusal(
+                    Response.Status.CONFLICT,
+                    locales.messages(QuizMessages.class).closed());
         }
-        return Response.seeOther(URI.create("/quiz/attempts/" + id + "?saved=1")).build();
+        return Response.seeOther(URI.create("/quiz/attempts/" + id + "?saved=1"))
+                .build();
     }
 
     @POST
@@ -90,8 +93,9 @@ class AttemptResource {
             return Response.seeOther(URI.create("/quiz/attempts/" + id)).build();
         }
         QuizLesson place = QuizLesson.of(attempt);
-        return Response.ok(Templates.result(place,
-                AttemptView.forReview(attempt, place.quiz(), banks.of(place.quiz()), language()))).build();
+        return Response.ok(Templates.result(
+                        place, AttemptView.forReview(attempt, place.quiz(), banks.of(place.quiz()), language())))
+                .build();
     }
 
     /** This person's attempt; another learner's is "not found", so attempt ids reveal nothing. */

@@ -14,8 +14,16 @@ import vn.hocso.web.Locales;
 record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts, boolean showsAnswers) {
 
     /** One question of the attempt. Verdicts, correct options, accepted answers and feedback are null if withheld. */
-    record Item(int number, String type, String stemHtml, List<Choice> options, String textAnswer, Boolean correct,
-            Boolean partial, String accepted, String feedbackHtml) {
+    record Item(
+            int number,
+            String type,
+            String stemHtml,
+            List<Choice> options,
+            String textAnswer,
+            Boolean correct,
+            Boolean partial,
+            String accepted,
+            String feedbackHtml) {
 
         public boolean isText() {
             return QuizDefinition.TEXT.equals(type);
@@ -31,8 +39,7 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
     }
 
     /** An option under its opaque code; {@code correct} is null unless the review shows correct answers. */
-    record Choice(String code, String text, boolean chosen, Boolean correct) {
-    }
+    record Choice(String code, String text, boolean chosen, Boolean correct) {}
 
     /** Labels that depend on the language: true/false options and the text of each field. */
     interface Language {
@@ -73,8 +80,16 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
                 Bank.Option o = bank.option(aq.optionIds[i]);
                 choices.add(new Choice(aq.optionCodes[i], label(q, o, language), chosen.contains(o.id()), null));
             }
-            items.add(new Item(aq.position, q.type(), language.pick(q.stemVi(), q.stemEn()), choices, aq.textAnswer,
-                    null, null, null, null));
+            items.add(new Item(
+                    aq.position,
+                    q.type(),
+                    language.pick(q.stemVi(), q.stemEn()),
+                    choices,
+                    aq.textAnswer,
+                    null,
+                    null,
+                    null,
+                    null));
         }
         return new AttemptView(attempt, items, false, false);
     }
@@ -92,15 +107,26 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
             List<Choice> choices = new ArrayList<>();
             for (int i = 0; i < aq.optionIds.length; i++) {
                 Bank.Option o = bank.option(aq.optionIds[i]);
-                choices.add(new Choice(aq.optionCodes[i], label(q, o, language), chosen.contains(o.id()),
+                choices.add(new Choice(
+                        aq.optionCodes[i],
+                        label(q, o, language),
+                        chosen.contains(o.id()),
                         answers ? o.correct() : null));
             }
             boolean correct = Boolean.TRUE.equals(aq.correct);
             boolean partial = !correct && aq.score != null && aq.score > 0;
             String accepted = answers && q.isText() ? String.join(" · ", q.accepted()) : null;
             String feedback = answers ? language.pick(q.feedbackVi(), q.feedbackEn()) : null;
-            items.add(new Item(aq.position, q.type(), language.pick(q.stemVi(), q.stemEn()), choices, aq.textAnswer,
-                    correct, partial, accepted, feedback));
+            items.add(new Item(
+                    aq.position,
+                    q.type(),
+                    language.pick(q.stemVi(), q.stemEn()),
+                    choices,
+                    aq.textAnswer,
+                    correct,
+                    partial,
+                    accepted,
+                    feedback));
         }
         return new AttemptView(attempt, items, true, answers);
     }

@@ -15,9 +15,13 @@ record Availability(int used, Integer left, boolean hasOpen, OffsetDateTime notB
         boolean hasOpen = attempts.stream().anyMatch(QuizAttempt::isOpen);
         OffsetDateTime notBefore = null;
         if (quiz.delayMinutes > 0) {
-            notBefore = attempts.stream().filter(QuizAttempt::isGraded).map(Availability::finishedAt)
-                    .max(OffsetDateTime::compareTo).map(at -> at.plusMinutes(quiz.delayMinutes))
-                    .filter(at -> at.isAfter(now)).orElse(null);
+            notBefore = attempts.stream()
+                    .filter(QuizAttempt::isGraded)
+                    .map(Availability::finishedAt)
+                    .max(OffsetDateTime::compareTo)
+                    .map(at -> at.plusMinutes(quiz.delayMinutes))
+                    .filter(at -> at.isAfter(now))
+                    .orElse(null);
         }
         return new Availability(used, left, hasOpen, notBefore);
     }

@@ -11,11 +11,24 @@ import java.util.Set;
  * A quiz's question bank as it stands after an import, read once and kept in memory by {@link Banks}: every
  * question and option, retired ones included, since past attempts point at them. Immutable.
  */
-record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, Map<Long, Option> options,
+record Bank(
+        long quizId,
+        OffsetDateTime version,
+        Map<Long, Question> questions,
+        Map<Long, Option> options,
         Map<Long, Grading.AnswerKey> answerKeys) {
 
-    record Question(long id, String key, String type, double weight, String stemVi, String stemEn,
-            String feedbackVi, String feedbackEn, List<String> accepted, boolean retired) {
+    record Question(
+            long id,
+            String key,
+            String type,
+            double weight,
+            String stemVi,
+            String stemEn,
+            String feedbackVi,
+            String feedbackEn,
+            List<String> accepted,
+            boolean retired) {
 
         boolean isText() {
             return QuizDefinition.TEXT.equals(type);
@@ -26,26 +39,41 @@ record Bank(long quizId, OffsetDateTime version, Map<Long, Question> questions, 
         }
     }
 
-    record Option(long id, long questionId, String key, String textVi, String textEn, boolean correct) {
-    }
+    record Option(long id, long questionId, String key, String textVi, String textEn, boolean correct) {}
 
     static Bank read(Quiz quiz) {
         List<QuizQuestion> questions = QuizQuestion.listAllOfQuiz(quiz.id);
         Map<Long, Question> byId = new HashMap<>();
         for (QuizQuestion q : questions) {
-            byId.put(q.id, new Question(q.id, q.key, q.type, q.weight, q.stemVi, q.stemEn, q.feedbackVi,
-                    q.feedbackEn, q.accepted == null ? List.of() : List.of(q.accepted), q.retired));
+            byId.put(
+                    q.id,
+                    new Question(
+                            q.id,
+                            q.key,
+                            q.type,
+                            q.weight,
+                            q.stemVi,
+                            q.stemEn,
+                            q.feedbackVi,
+                            q.feedbackEn,
+                            q.accepted == null ? List.of() : List.of(q.accepted),
+                            q.retired));
         }
         Map<Long, Option> options = new HashMap<>();
         for (QuizOption o : QuizOption.listOfQuestions(byId.keySet())) {
             options.put(o.id, new Option(o.id, o.questionId, o.key, o.textVi, o.textEn, o.correct));
         }
         Map<Long, Set<Long>> correct = new HashMap<>();
-        options.values().stream().filter(Option::correct)
-                .forEach(o -> correct.computeIfAbsent(o.questionId(), id -> new LinkedHashSet<>()).add(o.id()));
+        options.values().stream()
+                .filter(Option::correct)
+                .forEach(o -> correct.computeIfAbsent(o.questionId(), id -> new LinkedHashSet<>())
+                        .add(o.id()));
         Map<Long, Grading.AnswerKey> keys = new HashMap<>();
-        byId.values().forEach(q -> keys.put(q.id(), new Grading.AnswerKey(q.type(), q.weight(),
-                correct.getOrDefault(q.id(), Set.of()), q.accepted())));
+        byId.values()
+                .forEach(q -> keys.put(
+                        q.id(),
+                        new Grading.AnswerKey(
+                                q.type(), q.weight(), correct.getOrDefault(q.id(), Set.of()), q.accepted())));
         return new Bank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options), Map.copyOf(keys));
     }
 

@@ -17,22 +17,27 @@ final class Draw {
     private static final char[] CODE_CHARS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     static final Random RANDOM = new SecureRandom();
 
-    private Draw() {
-    }
+    private Draw() {}
 
     /**
      * The questions of one attempt in the order it shows them: {@code byTag} questions per tag when given (a question
      * is drawn at most once, whichever of its tags drew it), else {@code count} of the bank (null: all of it). A tag
      * with fewer questions than asked gives what it has. Without shuffling, the drawn questions keep the bank order.
      */
-    static <T> List<T> questions(List<T> bank, Function<T, List<String>> tags, Integer count,
-            Map<String, Integer> byTag, boolean shuffle, Random random) {
+    static <T> List<T> questions(
+            List<T> bank,
+            Function<T, List<String>> tags,
+            Integer count,
+            Map<String, Integer> byTag,
+            boolean shuffle,
+            Random random) {
         Set<T> drawn = Collections.newSetFromMap(new IdentityHashMap<>());
         List<T> picked = new ArrayList<>();
         if (byTag != null && !byTag.isEmpty()) {
             for (Map.Entry<String, Integer> draw : byTag.entrySet()) {
                 List<T> candidates = new ArrayList<>(bank.stream()
-                        .filter(q -> !drawn.contains(q) && tags.apply(q).contains(draw.getKey())).toList());
+                        .filter(q -> !drawn.contains(q) && tags.apply(q).contains(draw.getKey()))
+                        .toList());
                 Collections.shuffle(candidates, random);
                 candidates.stream().limit(draw.getValue()).forEach(q -> {
                     drawn.add(q);

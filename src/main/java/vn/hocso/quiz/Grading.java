@@ -30,8 +30,7 @@ final class Grading {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private Grading() {
-    }
+    private Grading() {}
 
     /**
      * What the grader knows of a question: never sent to the browser. Accepted answers are kept folded, so a key
@@ -54,8 +53,8 @@ final class Grading {
             if (ids.containsAll(correct)) {
                 return this;
             }
-            return new AnswerKey(type, weight, correct.stream().filter(ids::contains).collect(Collectors.toSet()),
-                    accepted);
+            return new AnswerKey(
+                    type, weight, correct.stream().filter(ids::contains).collect(Collectors.toSet()), accepted);
         }
     }
 
@@ -77,7 +76,8 @@ final class Grading {
                 if (key.correct().isEmpty()) {
                     yield 0;
                 }
-                long right = answer.chosen().stream().filter(key.correct()::contains).count();
+                long right =
+                        answer.chosen().stream().filter(key.correct()::contains).count();
                 long wrong = answer.chosen().size() - right;
                 yield Math.max(0, right - wrong) * key.weight() / key.correct().size();
             }
@@ -100,7 +100,9 @@ final class Grading {
     /** "  Hà   Nội " → "ha noi": how short text answers are compared. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").strip()
+        return SPACES.matcher(MARKS.matcher(decomposed).replaceAll(""))
+                .replaceAll(" ")
+                .strip()
                 .toLowerCase(Locale.ROOT);
     }
 

@@ -32,14 +32,21 @@ class ItemStatistics {
     }
 
     /** Scores from {@code from}% up to {@code to}%; width is the bar's share of the tallest bucket. */
-    record Bucket(int from, int to, long count, int width) {
-    }
+    record Bucket(int from, int to, long count, int width) {}
 
-    record OptionCount(String label, boolean correct, long count) {
-    }
+    record OptionCount(String label, boolean correct, long count) {}
 
-    record Row(int number, String key, String type, String stemHtml, long shown, long answered, Double facility,
-            Double discrimination, List<OptionCount> options, boolean retired) {
+    record Row(
+            int number,
+            String key,
+            String type,
+            String stemHtml,
+            long shown,
+            long answered,
+            Double facility,
+            Double discrimination,
+            List<OptionCount> options,
+            boolean retired) {
 
         public String facilityText() {
             return facility == null ? "—" : String.format(Locale.ROOT, "%.0f%%", facility * 100);
@@ -51,25 +58,28 @@ class ItemStatistics {
 
         /** Worth a look: too easy, too hard, or not separating stronger from weaker learners. */
         public boolean flagged() {
-            return shown >= 5 && ((facility != null && (facility > 0.95 || facility < 0.2))
-                    || (discrimination != null && discrimination < 0.1));
+            return shown >= 5
+                    && ((facility != null && (facility > 0.95 || facility < 0.2))
+                            || (discrimination != null && discrimination < 0.1));
         }
     }
 
-    record Report(Summary summary, List<Bucket> distribution, List<Row> items) {
-    }
+    record Report(Summary summary, List<Bucket> distribution, List<Row> items) {}
 
     Report of(Quiz quiz, AttemptView.Language language) {
         return new Report(summary(quiz.id), distribution(quiz.id), items(quiz.id, language));
     }
 
     Summary summary(long quizId) {
-        Object[] r = (Object[]) em.createNativeQuery("""
+        Object[] r =
+                (Object[]) em.createNativeQuery("""
                 select count(*), count(distinct person_id), avg(percent), count(*) filter (where passed)
-                from quiz_attempt where quiz_id = ?1 and status = 'graded'""")
-                .setParameter(1, quizId).getSingleResult();
-        return new Summary(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                r[2] == null ? null : ((Number) r[2]).doubleValue(), ((Number) r[3]).longValue());
+                from quiz_attempt where quiz_id = ?1 and status = 'graded'""").setParameter(1, quizId).getSingleResult();
+        return new Summary(
+                ((Number) r[0]).longValue(),
+                ((Number) r[1]).longValue(),
+                r[2] == null ? null : ((Number) r[2]).doubleValue(),
+                ((Number) r[3]).longValue());
     }
 
     List<Bucket> distribution(long quizId) {
@@ -85,7 +95,10 @@ class ItemStatistics {
         long tallest = Arrays.stream(counts).max().orElse(0);
         List<Bucket> buckets = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            buckets.add(new Bucket(i * 10, i == 9 ? 100 : i * 10 + 9, counts[i],
+            buckets.add(new Bucket(
+                    i * 10,
+                    i == 9 ? 100 : i * 10 + 9,
+                    counts[i],
                     tallest == 0 ? 0 : (int) (counts[i] * 100 / tallest)));
         }
         return buckets;
@@ -119,25 +132,37 @@ class ItemStatistics {
                     on aq.question_id = o.question_id and o.id = any(aq.chosen)
                 where q.quiz_id = ?1
                 group by o.id""").setParameter(1, quizId).getResultList();
-        counts.forEach(row -> chosen.put(((Number) ((Object[]) row)[0]).longValue(),
-                ((Number) ((Object[]) row)[1]).longValue()));
+        counts.forEach(row ->
+                chosen.put(((Number) ((Object[]) row)[0]).longValue(), ((Number) ((Object[]) row)[1]).longValue()));
 
         List<QuizQuestion> questions = QuizQuestion.listAllOfQuiz(quizId);
-        Map<Long, List<QuizOption>> options = QuizOption.listOfQuestions(questions.stream().map(q -> q.id).toList())
-                .stream().collect(Collectors.groupingBy(o -> o.questionId));
+        Map<Long, List<QuizOption>> options =
+                QuizOption.listOfQuestions(questions.stream().map(q -> q.id).toList()).stream()
+                        .collect(Collectors.groupingBy(o -> o.questionId));
         List<Row> result = new ArrayList<>();
         int number = 1;
         for (QuizQuestion q : questions) {
             Object[] r = byQuestion.get(q.id);
             List<OptionCount> optionCounts = options.getOrDefault(q.id, List.of()).stream()
                     .filter(o -> !o.retired)
-                    .map(o -> new OptionCount(q.isTrueFalse()
-                            ? ("true".equals(o.key) ? language.trueLabel() : language.falseLabel())
-                            : language.pick(o.textVi, o.textEn), o.correct, chosen.getOrDefault(o.id, 0L)))
+                    .map(o -> new OptionCount(
+                            q.isTrueFalse()
+                                    ? ("true".equals(o.key) ? language.trueLabel() : language.falseLabel())
+                                    : language.pick(o.textVi, o.textEn),
+                            o.correct,
+                            chosen.getOrDefault(o.id, 0L)))
                     .toList();
             long shown = ((Number) r[1]).longValue();
-            result.add(new Row(number++, q.key, q.type, language.pick(q.stemVi, q.stemEn), shown,
-                    ((Number) r[2]).longValue(), shown == 0 ? null : toDouble(r[3]), toDouble(r[4]), optionCounts,
+            result.add(new Row(
+                    number++,
+                    q.key,
+                    q.type,
+                    language.pick(q.stemVi, q.stemEn),
+                    shown,
+                    ((Number) r[2]).longValue(),
+                    shown == 0 ? null : toDouble(r[3]),
+                    toDouble(r[4]),
+                    optionCounts,
                     q.retired));
         }
         return result;

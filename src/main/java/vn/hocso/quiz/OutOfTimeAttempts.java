@@ -23,8 +23,8 @@ class OutOfTimeAttempts {
 
     @Scheduled(every = "${hocso.quiz.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void close() {
-        List<Long> ids = QuarkusTransaction.requiringNew()
-                .call(() -> QuizAttempt.listOutOfTimeIds(OffsetDateTime.now(), 500));
+        List<Long> ids =
+                QuarkusTransaction.requiringNew().call(() -> QuizAttempt.listOutOfTimeIds(OffsetDateTime.now(), 500));
         closeEach(ids);
     }
 

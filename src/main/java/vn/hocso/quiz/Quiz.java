@@ -71,7 +71,9 @@ class Quiz extends PanacheEntityBase {
     }
 
     public long timeLimitMinutes() {
-        return timeLimitSeconds == null ? 0 : Duration.ofSeconds(timeLimitSeconds).toMinutes();
+        return timeLimitSeconds == null
+                ? 0
+                : Duration.ofSeconds(timeLimitSeconds).toMinutes();
     }
 
     public boolean isLimited() {
@@ -85,7 +87,9 @@ class Quiz extends PanacheEntityBase {
     /** How many questions an attempt has: the draw, or the whole bank. */
     public int questionsPerAttempt(int bankSize) {
         if (drawByTag != null && !drawByTag.isEmpty()) {
-            return Math.min(bankSize, drawByTag.values().stream().mapToInt(Integer::intValue).sum());
+            return Math.min(
+                    bankSize,
+                    drawByTag.values().stream().mapToInt(Integer::intValue).sum());
         }
         return drawCount == null ? bankSize : Math.min(drawCount, bankSize);
     }

@@ -28,11 +28,24 @@ import vn.hocso.web.Locales;
 class QuizApi {
 
     /** The rules of the quiz and where the learner stands: attempts used and left, when the next may start. */
-    record QuizInfo(String course, String lesson, String titleVi, String titleEn, int questions,
-            Long timeLimitMinutes, Integer maxAttempts, Integer attemptsLeft, int delayMinutes, int passPercent,
-            String counting, String review, boolean canStart, OffsetDateTime notBefore, Long openAttempt,
-            AttemptSummary result, List<AttemptSummary> attempts) {
-    }
+    record QuizInfo(
+            String course,
+            String lesson,
+            String titleVi,
+            String titleEn,
+            int questions,
+            Long timeLimitMinutes,
+            Integer maxAttempts,
+            Integer attemptsLeft,
+            int delayMinutes,
+            int passPercent,
+            String counting,
+            String review,
+            boolean canStart,
+            OffsetDateTime notBefore,
+            Long openAttempt,
+            AttemptSummary result,
+            List<AttemptSummary> attempts) {}
 
     @Inject
     CurrentUser currentUser;
@@ -54,24 +67,41 @@ class QuizApi {
         Quiz quiz = place.quiz();
         List<QuizAttempt> attempts = QuizAttempt.listOfPerson(person.id, quiz.id);
         Availability availability = Availability.of(quiz, attempts, OffsetDateTime.now());
-        QuizAttempt result = Grading.counting(attempts.stream().filter(QuizAttempt::isGraded).toList(), quiz.counting,
-                a -> a.percent).orElse(null);
+        QuizAttempt result = Grading.counting(
+                        attempts.stream().filter(QuizAttempt::isGraded).toList(), quiz.counting, a -> a.percent)
+                .orElse(null);
         int questions = quiz.questionsPerAttempt((int) QuizQuestion.count("quizId = ?1 and retired = false", quiz.id));
-        return new QuizInfo(place.course().slug, place.lesson().key, place.lesson().titleVi, place.lesson().titleEn,
-                questions, quiz.hasTimeLimit() ? quiz.timeLimitMinutes() : null, quiz.maxAttempts,
-                availability.left(), quiz.delayMinutes, quiz.passPercent, quiz.counting, quiz.review,
-                availability.canStart(), availability.notBefore(),
-                attempts.stream().filter(QuizAttempt::isOpen).map(a -> a.id).findFirst().orElse(null),
+        return new QuizInfo(
+                place.course().slug,
+                place.lesson().key,
+                place.lesson().titleVi,
+                place.lesson().titleEn,
+                questions,
+                quiz.hasTimeLimit() ? quiz.timeLimitMinutes() : null,
+                quiz.maxAttempts,
+                availability.left(),
+                quiz.delayMinutes,
+                quiz.passPercent,
+                quiz.counting,
+                quiz.review,
+                availability.canStart(),
+                availability.notBefore(),
+                attempts.stream()
+                        .filter(QuizAttempt::isOpen)
+                        .map(a -> a.id)
+                        .findFirst()
+                        .orElse(null),
                 result == null ? null : AttemptSummary.of(result),
                 attempts.stream().map(AttemptSummary::of).toList());
     }
 
     @POST
     @Path("attempts")
-    @Operation(summary = "Start an attempt, or resume the open one",
+    @Operation(
+            summary = "Start an attempt, or resume the open one",
             description = "Refused with 409 beyond the attempt limit or before the delay after the last attempt.")
-    public AttemptApi.Attempt start(@PathParam("slug") String slug, @PathParam("key") String key,
-            @QueryParam("lang") String lang) {
+    public AttemptApi.Attempt start(
+            @PathParam("slug") String slug, @PathParam("key") String key, @QueryParam("lang") String lang) {
         Person person = currentUser.person();
         QuizMessages msg = locales.messages(QuizMessages.class);
         QuizLesson place = QuizLesson.forLearner(person, slug, key, msg);

@@ -77,7 +77,9 @@ class QuizAttempt extends PanacheEntityBase {
 
     /** Whole seconds left before the deadline, for the countdown; 0 once it has passed. */
     public long secondsLeft() {
-        return deadline == null ? 0 : Math.max(0, Duration.between(OffsetDateTime.now(), deadline).toSeconds());
+        return deadline == null
+                ? 0
+                : Math.max(0, Duration.between(OffsetDateTime.now(), deadline).toSeconds());
     }
 
     /** Percent rounded to a whole number for display. */
@@ -114,14 +116,19 @@ class QuizAttempt extends PanacheEntityBase {
     }
 
     static Optional<QuizAttempt> findOpen(long personId, long quizId) {
-        return find("personId = ?1 and quizId = ?2 and status = ?3", personId, quizId, OPEN).firstResultOptional();
+        return find("personId = ?1 and quizId = ?2 and status = ?3", personId, quizId, OPEN)
+                .firstResultOptional();
     }
 
     /** Open attempts whose time ran out, for the sweep that grades them. */
     static List<Long> listOutOfTimeIds(OffsetDateTime now, int limit) {
-        return getEntityManager().createQuery(
-                "select a.id from QuizAttempt a where a.status = ?1 and a.deadline < ?2 order by a.deadline",
-                Long.class)
-                .setParameter(1, OPEN).setParameter(2, now.minus(Grading.GRACE)).setMaxResults(limit).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "select a.id from QuizAttempt a where a.status = ?1 and a.deadline < ?2 order by a.deadline",
+                        Long.class)
+                .setParameter(1, OPEN)
+                .setParameter(2, now.minus(Grading.GRACE))
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

@@ -25,8 +25,8 @@ public class QuizBanks {
     public void write(long courseId, Map<String, QuizDefinition> quizzes) {
         for (Map.Entry<String, QuizDefinition> entry : quizzes.entrySet()) {
             Lesson lesson = Lesson.find("courseId = ?1 and key = ?2", courseId, entry.getKey())
-                    .<Lesson>firstResultOptional().orElseThrow(() -> new IllegalStateException(
-                            "quiz lesson " + entry.getKey() + " was not written"));
+                    .<Lesson>firstResultOptional()
+                    .orElseThrow(() -> new IllegalStateException("quiz lesson " + entry.getKey() + " was not written"));
             write(courseId, lesson.id, entry.getValue());
         }
     }

@@ -22,18 +22,31 @@ public record QuizDefinition(Settings settings, List<QuestionDefinition> questio
      * How attempts are made: drawCount questions from the whole bank (null: all of it), or drawByTag questions per
      * tag; time limit and attempt limit null when there is none.
      */
-    public record Settings(Integer drawCount, Map<String, Integer> drawByTag, boolean shuffleQuestions,
-            boolean shuffleOptions, Integer timeLimitMinutes, Integer maxAttempts, int delayMinutes, int passPercent,
-            String counting, String review) {
-    }
+    public record Settings(
+            Integer drawCount,
+            Map<String, Integer> drawByTag,
+            boolean shuffleQuestions,
+            boolean shuffleOptions,
+            Integer timeLimitMinutes,
+            Integer maxAttempts,
+            int delayMinutes,
+            int passPercent,
+            String counting,
+            String review) {}
 
     /** One question of the bank; stems and feedback are sanitised HTML, accepted answers are for text questions. */
-    public record QuestionDefinition(String key, String type, String stemVi, String stemEn, String feedbackVi,
-            String feedbackEn, double weight, List<String> tags, List<String> accepted,
-            List<OptionDefinition> options) {
-    }
+    public record QuestionDefinition(
+            String key,
+            String type,
+            String stemVi,
+            String stemEn,
+            String feedbackVi,
+            String feedbackEn,
+            double weight,
+            List<String> tags,
+            List<String> accepted,
+            List<OptionDefinition> options) {}
 
     /** An option of a choice question; true/false questions get the two options "true" and "false" without text. */
-    public record OptionDefinition(String key, String textVi, String textEn, boolean correct) {
-    }
+    public record OptionDefinition(String key, String textVi, String textEn, boolean correct) {}
 }

@@ -26,8 +26,13 @@ class QuizResource {
 
     @CheckedTemplate(basePath = "quiz")
     static class Templates {
-        static native TemplateInstance quiz(QuizLesson place, int questions, List<QuizAttempt> attempts,
-                QuizAttempt open, QuizAttempt result, Availability availability);
+        static native TemplateInstance quiz(
+                QuizLesson place,
+                int questions,
+                List<QuizAttempt> attempts,
+                QuizAttempt open,
+                QuizAttempt result,
+                Availability availability);
 
         static native TemplateInstance stats(QuizLesson place, ItemStatistics.Report report);
     }
@@ -50,12 +55,14 @@ class QuizResource {
         QuizLesson place = QuizLesson.forLearner(person, slug, key, locales.messages(QuizMessages.class));
         Quiz quiz = place.quiz();
         List<QuizAttempt> attempts = QuizAttempt.listOfPerson(person.id, quiz.id);
-        QuizAttempt open = attempts.stream().filter(QuizAttempt::isOpen).findFirst().orElse(null);
-        QuizAttempt result = Grading.counting(attempts.stream().filter(QuizAttempt::isGraded).toList(), quiz.counting,
-                a -> a.percent).orElse(null);
+        QuizAttempt open =
+                attempts.stream().filter(QuizAttempt::isOpen).findFirst().orElse(null);
+        QuizAttempt result = Grading.counting(
+                        attempts.stream().filter(QuizAttempt::isGraded).toList(), quiz.counting, a -> a.percent)
+                .orElse(null);
         int questions = quiz.questionsPerAttempt((int) QuizQuestion.count("quizId = ?1 and retired = false", quiz.id));
-        return Templates.quiz(place, questions, attempts, open, result,
-                Availability.of(quiz, attempts, OffsetDateTime.now()));
+        return Templates.quiz(
+                place, questions, attempts, open, result, Availability.of(quiz, attempts, OffsetDateTime.now()));
     }
 
     @POST

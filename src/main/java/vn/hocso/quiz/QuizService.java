@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +54,7 @@ class QuizService {
     }
 
     /** What the learner sent for one question: opaque option codes, or a text. */
-    record Posted(List<String> codes, String text) {
-    }
+    record Posted(List<String> codes, String text) {}
 
     @Inject
     EntityManager em;
@@ -72,7 +70,8 @@ class QuizService {
     QuizAttempt start(long personId, Quiz quiz) {
         // two tabs pressing "start" at once take turns, so they resume the same attempt instead of opening two
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "quiz-attempt:" + quiz.id + ":" + personId).getSingleResult();
+                .setParameter(1, "quiz-attempt:" + quiz.id + ":" + personId)
+                .getSingleResult();
         OffsetDateTime now = now();
         QuizAttempt.findOpen(personId, quiz.id).filter(a -> a.isOutOfTime(now)).ifPresent(a -> {
             // re-read under the row lock: a submit may have graded it since
@@ -90,10 +89,17 @@ class QuizService {
         if (!availability.canStart()) {
             throw new NotAllowed(availability);
         }
-        List<QuizQuestion> drawn = Draw.questions(QuizQuestion.listActiveOfQuiz(quiz.id), QuizQuestion::tagList,
-                quiz.drawCount, quiz.drawByTag, quiz.shuffleQuestions, Draw.RANDOM);
-        Map<Long, List<QuizOption>> options = QuizOption.listOfQuestions(drawn.stream().map(q -> q.id).toList())
-                .stream().filter(o -> !o.retired).collect(Collectors.groupingBy(o -> o.questionId));
+        List<QuizQuestion> drawn = Draw.questions(
+                QuizQuestion.listActiveOfQuiz(quiz.id),
+                QuizQuestion::tagList,
+                quiz.drawCount,
+                quiz.drawByTag,
+                quiz.shuffleQuestions,
+                Draw.RANDOM);
+        Map<Long, List<QuizOption>> options =
+                QuizOption.listOfQuestions(drawn.stream().map(q -> q.id).toList()).stream()
+                        .filter(o -> !o.retired)
+                        .collect(Collectors.groupingBy(o -> o.questionId));
 
         QuizAttempt attempt = new QuizAttempt();
         attempt.quizId = quiz.id;
@@ -105,8 +111,10 @@ class QuizService {
         attempt.persist();
         int position = 1;
         for (QuizQuestion question : drawn) {
-            List<QuizOption> shown = Draw.options(options.getOrDefault(question.id, List.of()),
-                    quiz.shuffleOptions && !question.isTrueFalse(), Draw.RANDOM);
+            List<QuizOption> shown = Draw.options(
+                    options.getOrDefault(question.id, List.of()),
+                    quiz.shuffleOptions && !question.isTrueFalse(),
+                    Draw.RANDOM);
             AttemptQuestion item = new AttemptQuestion();
             item.attemptId = attempt.id;
             item.questionId = question.id;
@@ -175,8 +183,7 @@ class QuizService {
     }
 
     /** Saves the answers given; returns the attempt's questions when it had to read them (else empty). */
-    private static List<AttemptQuestion> apply(QuizAttempt attempt, Map<Integer, Posted> answers,
-            OffsetDateTime now) {
+    private static List<AttemptQuestion> apply(QuizAttempt attempt, Map<Integer, Posted> answers, OffsetDateTime now) {
         if (answers.isEmpty()) {
             return List.of();
         }
@@ -244,9 +251,13 @@ class QuizService {
                     as v(id, score, correct)
                 where q.id = v.id and q.attempt_id = ?4""")
                 // only this table changes: Hibernate need not flush or invalidate anything else for it
-                .unwrap(NativeQuery.class).addSynchronizedEntityClass(AttemptQuestion.class)
-                .setParameter(1, ids.toString()).setParameter(2, scores.toString())
-                .setParameter(3, corrects.toString()).setParameter(4, attempt.id).executeUpdate();
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(AttemptQuestion.class)
+                .setParameter(1, ids.toString())
+                .setParameter(2, scores.toString())
+                .setParameter(3, corrects.toString())
+                .setParameter(4, attempt.id)
+                .executeUpdate();
         attempt.score = score;
         attempt.maxScore = max;
         attempt.percent = Grading.percent(score, max);
@@ -264,7 +275,11 @@ class QuizService {
         return !em.createNativeQuery("""
                 select 1 from lesson_progress where person_id = ?1 and lesson_id = ?2 and completed_at is not null""")
                 // reads lesson_progress only: pending changes to the attempt need not be flushed before it
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("lesson_progress")
-                .setParameter(1, personId).setParameter(2, lessonId).getResultList().isEmpty();
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("lesson_progress")
+                .setParameter(1, personId)
+                .setParameter(2, lessonId)
+                .getResultList()
+                .isEmpty();
     }
 }

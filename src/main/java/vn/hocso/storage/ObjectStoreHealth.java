@@ -14,6 +14,8 @@ class ObjectStoreHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("object-store").status(store.isAvailable()).build();
+        return HealthCheckResponse.named("object-store")
+                .status(store.isAvailable())
+                .build();
     }
 }

@@ -12,10 +12,10 @@ import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
-import io.minio.http.Method;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -64,13 +64,16 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public void put(String key, InputStream content, long size, String contentType) {
         ensureBucket();
-        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(content, size, size < 0 ? 10 * 1024 * 1024 : -1).contentType(contentType).build()));
+        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        content, size, size < 0 ? 10 * 1024 * 1024 : -1)
+                .contentType(contentType)
+                .build()));
     }
 
     @Override
     public InputStream get(String key) {
-        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        return call(() -> client.getObject(
+                GetObjectArgs.builder().bucket(bucket).object(key).build()));
     }
 
     @Override
@@ -81,9 +84,12 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public OptionalLong size(String key) {
         try {
-            return OptionalLong.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+            return OptionalLong.of(client.statObject(
+                            StatObjectArgs.builder().bucket(bucket).object(key).build())
+                    .size());
         } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+            if ("NoSuchKey".equals(e.errorResponse().code())
+                    || "NoSuchObject".equals(e.errorResponse().code())) {
                 return OptionalLong.empty();
             }
             throw new StorageException(e);
@@ -94,8 +100,12 @@ class S3ObjectStore implements ObjectStore {
 
     @Override
     public byte[] head(String key, int length) {
-        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(0L)
-                .length((long) length).build())) {
+        try (InputStream in = client.getObject(GetObjectArgs.builder()
+                .bucket(bucket)
+                .object(key)
+                .offset(0L)
+                .length((long) length)
+                .build())) {
             return in.readNBytes(length);
         } catch (ErrorResponseException e) {
             // a range on an empty object is unsatisfiable: it has no first bytes
@@ -112,8 +122,11 @@ class S3ObjectStore implements ObjectStore {
     public List<String> list(String prefix) {
         return call(() -> {
             List<String> keys = new ArrayList<>();
-            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
-                    .recursive(true).build())) {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 keys.add(item.get().objectName());
             }
             return keys;
@@ -125,11 +138,14 @@ class S3ObjectStore implements ObjectStore {
         List<String> keys = list(prefix);
         for (int from = 0; from < keys.size(); from += 1000) {
             List<DeleteObject> batch = keys.subList(from, Math.min(keys.size(), from + 1000)).stream()
-                    .map(DeleteObject::new).toList();
+                    .map(DeleteObject::new)
+                    .toList();
             call(() -> {
                 // the result is lazy: iterating it is what sends the request
-                for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder().bucket(bucket)
-                        .objects(batch).build())) {
+                for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder()
+                        .bucket(bucket)
+                        .objects(batch)
+                        .build())) {
                     DeleteError e = error.get();
                     throw new IllegalStateException("could not delete " + e.objectName() + ": " + e.message());
                 }
@@ -142,22 +158,31 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public void delete(String key) {
         call(() -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
         });
     }
 
     @Override
     public String presignedGet(String key, Duration ttl) {
-        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
-                .bucket(bucket).object(key).expiry((int) ttl.toSeconds()).build()));
+        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(Method.GET)
+                .bucket(bucket)
+                .object(key)
+                .expiry((int) ttl.toSeconds())
+                .build()));
     }
 
     @Override
     public String presignedPut(String key, Duration ttl) {
         ensureBucket();
-        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.PUT)
-                .bucket(bucket).object(key).expiry((int) ttl.toSeconds()).build()));
+        return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(Method.PUT)
+                .bucket(bucket)
+                .object(key)
+                .expiry((int) ttl.toSeconds())
+                .build()));
     }
 
     private void ensureBucket() {

@@ -31,11 +31,15 @@ class Captions {
         String key = "captions/" + lessonId + "/" + lang + "-" + UUID.randomUUID() + ".vtt";
         store.put(key, new ByteArrayInputStream(vtt), vtt.length, "text/vtt; charset=utf-8");
         String previous = QuarkusTransaction.requiringNew().call(() -> {
-            VideoCaption old = VideoCaption.find("lessonId = ?1 and lang = ?2", lessonId, lang).firstResult();
+            VideoCaption old = VideoCaption.find("lessonId = ?1 and lang = ?2", lessonId, lang)
+                    .firstResult();
             em.createNativeQuery("""
                     insert into video_caption (lesson_id, lang, object_key) values (?1, ?2, ?3)
                     on conflict (lesson_id, lang) do update set object_key = excluded.object_key, updated_at = now()""")
-                    .setParameter(1, lessonId).setParameter(2, lang).setParameter(3, key).executeUpdate();
+                    .setParameter(1, lessonId)
+                    .setParameter(2, lang)
+                    .setParameter(3, key)
+                    .executeUpdate();
             return old == null ? null : old.objectKey;
         });
         if (previous != null && !previous.equals(key)) {
@@ -49,7 +53,10 @@ class Captions {
             return false;
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

@@ -27,6 +27,7 @@ class FfmpegTranscoder implements Transcoder {
 
     /** The ladder: height, video bit rate (kbit/s). */
     static final int[][] LADDER = {{240, 400}, {360, 800}, {720, 2500}};
+
     static final int AUDIO_KBPS = 96;
     static final int AUDIO_ONLY_KBPS = 64;
     static final int SEGMENT_SECONDS = 4;
@@ -50,8 +51,7 @@ class FfmpegTranscoder implements Transcoder {
     @ConfigProperty(name = "hocso.video.probe-timeout", defaultValue = "120s")
     Duration probeTimeout;
 
-    record Probe(int durationMs, int width, int height, boolean hasAudio) {
-    }
+    record Probe(int durationMs, int width, int height, boolean hasAudio) {}
 
     @Override
     public Output transcode(String source, Path out, IntConsumer percent)
@@ -63,8 +63,8 @@ class FfmpegTranscoder implements Transcoder {
         long timeout = Math.max(600, probe.durationMs() / 100);
         Process process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         CompletableFuture<Process> exit = killAfter(process, Duration.ofSeconds(timeout));
-        try (BufferedReader progress = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader progress =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int last = -1;
             while ((line = progress.readLine()) != null) {
@@ -97,8 +97,10 @@ class FfmpegTranscoder implements Transcoder {
 
     Probe probe(String source, Path out) throws Unplayable, IOException, InterruptedException {
         Path log = out.resolve("ffprobe.log");
-        Process process = new ProcessBuilder(ffprobe, "-v", "error", "-print_format", "json", "-show_format",
-                "-show_streams", source).redirectError(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        ffprobe, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", source)
+                .redirectError(log.toFile())
+                .start();
         CompletableFuture<Process> exit = killAfter(process, probeTimeout);
         byte[] json = process.getInputStream().readAllBytes();
         if (!process.waitFor(probeTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -176,22 +178,47 @@ class FfmpegTranscoder implements Transcoder {
 
     private List<String> command(String source, Path out, Probe probe, List<Rendition> ladder) {
         List<Rendition> video = ladder.stream().filter(r -> !r.isAudioOnly()).toList();
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-threads", String.valueOf(threads), "-rw_timeout", READ_TIMEOUT_MICROS, "-i", source));
+        List<String> cmd = new ArrayList<>(List.of(
+                ffmpeg,
+                "-hide_banner",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-threads",
+                String.valueOf(threads),
+                "-rw_timeout",
+                READ_TIMEOUT_MICROS,
+                "-i",
+                source));
         StringBuilder filter = new StringBuilder("[0:v:0]split=" + video.size());
         for (int i = 0; i < video.size(); i++) {
             filter.append("[s").append(i).append(']');
         }
         for (int i = 0; i < video.size(); i++) {
-            filter.append(";[s").append(i).append("]scale=-2:").append(video.get(i).height()).append("[v").append(i)
+            filter.append(";[s")
+                    .append(i)
+                    .append("]scale=-2:")
+                    .append(video.get(i).height())
+                    .append("[v")
+                    .append(i)
                     .append(']');
         }
         cmd.addAll(List.of("-filter_complex", filter.toString()));
         StringBuilder streamMap = new StringBuilder();
         for (int i = 0; i < video.size(); i++) {
             int kbps = LADDER[Math.min(i, LADDER.length - 1)][1];
-            cmd.addAll(List.of("-map", "[v" + i + "]", "-c:v:" + i, "libx264", "-b:v:" + i, kbps + "k",
-                    "-maxrate:v:" + i, (kbps * 11 / 10) + "k", "-bufsize:v:" + i, (kbps * 2) + "k"));
+            cmd.addAll(List.of(
+                    "-map",
+                    "[v" + i + "]",
+                    "-c:v:" + i,
+                    "libx264",
+                    "-b:v:" + i,
+                    kbps + "k",
+                    "-maxrate:v:" + i,
+                    (kbps * 11 / 10) + "k",
+                    "-bufsize:v:" + i,
+                    (kbps * 2) + "k"));
             streamMap.append(streamMap.isEmpty() ? "" : " ").append("v:").append(i);
             if (probe.hasAudio()) {
                 streamMap.append(",a:").append(i);
@@ -202,15 +229,41 @@ class FfmpegTranscoder implements Transcoder {
             for (int i = 0; i <= video.size(); i++) {
                 cmd.addAll(List.of("-map", "0:a:0"));
             }
-            cmd.addAll(List.of("-c:a", "aac", "-ac", "2", "-b:a", AUDIO_KBPS + "k", "-b:a:" + video.size(),
+            cmd.addAll(List.of(
+                    "-c:a",
+                    "aac",
+                    "-ac",
+                    "2",
+                    "-b:a",
+                    AUDIO_KBPS + "k",
+                    "-b:a:" + video.size(),
                     AUDIO_ONLY_KBPS + "k"));
             streamMap.append(" a:").append(video.size()).append(",name:audio");
         }
-        cmd.addAll(List.of("-preset", "veryfast", "-profile:v", "main", "-pix_fmt", "yuv420p", "-sc_threshold", "0",
-                "-force_key_frames", "expr:gte(t,n_forced*" + SEGMENT_SECONDS + ")",
-                "-f", "hls", "-hls_time", String.valueOf(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
-                "-hls_segment_filename", out.resolve("hls/%v/seg_%03d.ts").toString(),
-                "-var_stream_map", streamMap.toString(), "-progress", "pipe:1", "-nostats",
+        cmd.addAll(List.of(
+                "-preset",
+                "veryfast",
+                "-profile:v",
+                "main",
+                "-pix_fmt",
+                "yuv420p",
+                "-sc_threshold",
+                "0",
+                "-force_key_frames",
+                "expr:gte(t,n_forced*" + SEGMENT_SECONDS + ")",
+                "-f",
+                "hls",
+                "-hls_time",
+                String.valueOf(SEGMENT_SECONDS),
+                "-hls_playlist_type",
+                "vod",
+                "-hls_segment_filename",
+                out.resolve("hls/%v/seg_%03d.ts").toString(),
+                "-var_stream_map",
+                streamMap.toString(),
+                "-progress",
+                "pipe:1",
+                "-nostats",
                 out.resolve("hls/%v/index.m3u8").toString()));
         return cmd;
     }
@@ -218,11 +271,29 @@ class FfmpegTranscoder implements Transcoder {
     private void poster(String source, Path out, Probe probe) throws IOException, InterruptedException {
         double at = Math.min(2.0, probe.durationMs() / 3000.0);
         Path log = out.resolve("poster.log");
-        Process process = new ProcessBuilder(ffmpeg, "-hide_banner", "-nostdin", "-y", "-v", "error",
-                "-ss", String.format(java.util.Locale.ROOT, "%.2f", at), "-rw_timeout", READ_TIMEOUT_MICROS,
-                "-i", source, "-frames:v", "1",
-                "-vf", "scale=-2:" + Math.min(360, probe.height() - probe.height() % 2), "-q:v", "4",
-                out.resolve("poster.jpg").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        ffmpeg,
+                        "-hide_banner",
+                        "-nostdin",
+                        "-y",
+                        "-v",
+                        "error",
+                        "-ss",
+                        String.format(java.util.Locale.ROOT, "%.2f", at),
+                        "-rw_timeout",
+                        READ_TIMEOUT_MICROS,
+                        "-i",
+                        source,
+                        "-frames:v",
+                        "1",
+                        "-vf",
+                        "scale=-2:" + Math.min(360, probe.height() - probe.height() % 2),
+                        "-q:v",
+                        "4",
+                        out.resolve("poster.jpg").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("ffmpeg (poster) did not finish in time");

@@ -40,6 +40,7 @@ class HeartbeatRoute {
     static final String PATH = "/courses/:slug/lessons/:key/video/heartbeat";
     /** Before the authentication filters: the ticket is the credential, no session or token is looked at. */
     static final int ORDER = -10_000;
+
     private static final String CSRF = "csrf-token";
 
     @Inject
@@ -52,8 +53,10 @@ class HeartbeatRoute {
     Heartbeats heartbeats;
 
     void install(@Observes Router router) {
-        router.post(PATH).order(ORDER).handler(BodyHandler.create().setBodyLimit(16 * 1024)
-                .setHandleFileUploads(false)).blockingHandler(this::handle, false);
+        router.post(PATH)
+                .order(ORDER)
+                .handler(BodyHandler.create().setBodyLimit(16 * 1024).setHandleFileUploads(false))
+                .blockingHandler(this::handle, false);
     }
 
     /** A refusal: its status and the message in the learner's language. */
@@ -82,8 +85,7 @@ class HeartbeatRoute {
     }
 
     /** An answer: its HTTP status and its JSON body. */
-    private record Answer(int status, JsonObject body) {
-    }
+    private record Answer(int status, JsonObject body) {}
 
     private static Answer refusal(int status, String reason) {
         return new Answer(status, new JsonObject(Refusal.body(status, reason)));
@@ -96,8 +98,12 @@ class HeartbeatRoute {
         }
         Cookie csrfCookie = request.getCookie(CSRF);
         String csrfField = request.getFormAttribute(CSRF);
-        if (csrfCookie == null || csrfField == null || csrfField.isEmpty() || !MessageDigest.isEqual(
-                csrfCookie.getValue().getBytes(StandardCharsets.UTF_8), csrfField.getBytes(StandardCharsets.UTF_8))) {
+        if (csrfCookie == null
+                || csrfField == null
+                || csrfField.isEmpty()
+                || !MessageDigest.isEqual(
+                        csrfCookie.getValue().getBytes(StandardCharsets.UTF_8),
+                        csrfField.getBytes(StandardCharsets.UTF_8))) {
             throw new Refused(400, msg.heartbeat_bad());
         }
         WatchTickets.Ticket holder = tickets.read(request.getFormAttribute("ticket"))
@@ -118,7 +124,8 @@ class HeartbeatRoute {
         if (recorded.isEmpty()) {
             // first heartbeat of this learner on this lesson, or one they may not send: the slow path tells which
             QuarkusTransaction.requiringNew().run(() -> {
-                Heartbeats.Target target = heartbeats.target(holder.personId(), slug, key)
+                Heartbeats.Target target = heartbeats
+                        .target(holder.personId(), slug, key)
                         .orElseThrow(() -> whyNot(request, holder.personId(), slug, key));
                 if (target.lessonId() != holder.lessonId()) {
                     throw new Refused(401, msg.ticket_invalid());
@@ -137,9 +144,14 @@ class HeartbeatRoute {
             refused.body().put("coveredMs", beat.coveredMs()).put("percent", beat.percent());
             return refused;
         }
-        return new Answer(200, new JsonObject().put("coveredMs", beat.coveredMs()).put("percent", beat.percent())
-                .put("completed", beat.completed()).put("text", msg.watched(beat.percent()))
-                .put("ticket", tickets.issue(holder.personId(), holder.lessonId())));
+        return new Answer(
+                200,
+                new JsonObject()
+                        .put("coveredMs", beat.coveredMs())
+                        .put("percent", beat.percent())
+                        .put("completed", beat.completed())
+                        .put("text", msg.watched(beat.percent()))
+                        .put("ticket", tickets.issue(holder.personId(), holder.lessonId())));
     }
 
     private static RuntimeException whyNot(HttpServerRequest request, long personId, String slug, String key) {
@@ -152,8 +164,11 @@ class HeartbeatRoute {
     }
 
     private static void send(RoutingContext context, Answer answer) {
-        context.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(answer.body().encode());
+        context.response()
+                .setStatusCode(answer.status())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
+                .end(answer.body().encode());
     }
 
     private static <T> T messages(HttpServerRequest request, Class<T> bundle) {

@@ -36,8 +36,7 @@ class Heartbeats {
     ProgressService progress;
 
     /** The lesson a heartbeat is about: an enrolled learner's, in a published course, with a ready video. */
-    record Target(long personId, long lessonId) {
-    }
+    record Target(long personId, long lessonId) {}
 
     enum Outcome {
         /** Recorded. */
@@ -48,8 +47,7 @@ class Heartbeats {
         PAST_END
     }
 
-    record Beat(Outcome outcome, long coveredMs, int percent, boolean completed) {
-    }
+    record Beat(Outcome outcome, long coveredMs, int percent, boolean completed) {}
 
     /**
      * One statement, run on its own (autocommit): find the learner's lesson, its ready video and watch row, lock
@@ -99,11 +97,11 @@ class Heartbeats {
      * (first heartbeat) or the learner may not watch this lesson (any more) — then {@link #target} and
      * {@link #start} tell which. Plain JDBC: this is the hottest write of the platform, one round trip.
      */
-    public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed,
-            int positionMs) {
+    public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed, int positionMs) {
         Beat recorded;
         boolean record;
-        try (Connection connection = db.getConnection(); PreparedStatement beat = connection.prepareStatement(BEAT)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement beat = connection.prepareStatement(BEAT)) {
             beat.setString(1, claimed.toMultirange());
             beat.setString(2, key);
             beat.setString(3, slug);
@@ -138,8 +136,8 @@ class Heartbeats {
         }
         // after the statement's connection is back in the pool: a burst of completions holds one each, not two
         if (record) {
-            QuarkusTransaction.requiringNew().run(() -> progress.complete(ticket.personId(),
-                    Lesson.findById(ticket.lessonId())));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> progress.complete(ticket.personId(), Lesson.findById(ticket.lessonId())));
         }
         return Optional.of(recorded);
     }
@@ -154,7 +152,10 @@ class Heartbeats {
                 join lesson_video lv on lv.lesson_id = l.id
                 join video v on v.id = lv.video_id and v.status = 'ready'
                 where c.slug = ?1 and c.status = 'published'""")
-                .setParameter(1, slug).setParameter(2, key).setParameter(3, personId).getResultList();
+                .setParameter(1, slug)
+                .setParameter(2, key)
+                .setParameter(3, personId)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -165,7 +166,9 @@ class Heartbeats {
     @Transactional
     public void start(Target target) {
         em.createNativeQuery("insert into video_watch (person_id, lesson_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, target.personId()).setParameter(2, target.lessonId()).executeUpdate();
+                .setParameter(1, target.personId())
+                .setParameter(2, target.lessonId())
+                .executeUpdate();
     }
 
     static int percent(long coveredMs, int durationMs) {

@@ -19,6 +19,7 @@ final class Intervals {
     static final int MAX_CLAIMED = 200;
     /** Playback at up to twice real time is allowed (fast playback), plus this much for timer and network jitter. */
     static final int SPEED = 2;
+
     static final long GRACE_MS = 5_000;
 
     static final Intervals EMPTY = new Intervals(new int[0]);

@@ -33,7 +33,9 @@ public class LessonVideo extends PanacheEntityBase {
 
     /** The ready version learners play, if there is one. */
     public static Optional<Video> findPlaying(long lessonId) {
-        return findOfLesson(lessonId).filter(lv -> lv.videoId != null)
-                .map(lv -> Video.<Video>findById(lv.videoId)).filter(v -> Video.READY.equals(v.status));
+        return findOfLesson(lessonId)
+                .filter(lv -> lv.videoId != null)
+                .map(lv -> Video.<Video>findById(lv.videoId))
+                .filter(v -> Video.READY.equals(v.status));
     }
 }

@@ -33,15 +33,18 @@ class PlaybackResource {
 
     @GET
     @Path("{video}/master.m3u8")
-    public Response master(@PathParam("slug") String slug, @PathParam("key") String key,
-            @PathParam("video") long videoId) {
+    public Response master(
+            @PathParam("slug") String slug, @PathParam("key") String key, @PathParam("video") long videoId) {
         return playlist(playlists.master(playable(slug, key, videoId)));
     }
 
     @GET
     @Path("{video}/{rendition: [a-z0-9]{1,10}}.m3u8")
-    public Response media(@PathParam("slug") String slug, @PathParam("key") String key,
-            @PathParam("video") long videoId, @PathParam("rendition") String rendition) {
+    public Response media(
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @PathParam("video") long videoId,
+            @PathParam("rendition") String rendition) {
         Video video = playable(slug, key, videoId);
         if (!video.hasRendition(rendition)) {
             throw new NotFoundException();
@@ -55,13 +58,16 @@ class PlaybackResource {
     }
 
     private Video playable(String slug, String key, long videoId) {
-        Playlists.Access access = playlists.access(slug, key, videoId, currentUser.subject()).orElseThrow(NotFoundException::new);
+        Playlists.Access access =
+                playlists.access(slug, key, videoId, currentUser.subject()).orElseThrow(NotFoundException::new);
         if (!currentUser.isTrainer()) {
             if (!access.published()) {
                 throw new NotFoundException();
             }
             if (!access.enrolled()) {
-                throw new Refusal(Response.Status.FORBIDDEN, locales.messages(ProgressMessages.class).enrol_first());
+                throw new Refusal(
+                        Response.Status.FORBIDDEN,
+                        locales.messages(ProgressMessages.class).enrol_first());
             }
         }
         return access.video();
@@ -69,6 +75,8 @@ class PlaybackResource {
 
     private static Response playlist(String text) {
         // presigned URLs inside: the browser may reuse the playlist briefly, shared caches never
-        return Response.ok(text, Playlists.MPEGURL).header("Cache-Control", "private, max-age=60").build();
+        return Response.ok(text, Playlists.MPEGURL)
+                .header("Cache-Control", "private, max-age=60")
+                .build();
     }
 }

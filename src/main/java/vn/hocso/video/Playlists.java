@@ -42,8 +42,7 @@ class Playlists {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Signed(String text, long madeAt) {
-    }
+    private record Signed(String text, long madeAt) {}
 
     @Inject
     EntityManager em;
@@ -57,9 +56,15 @@ class Playlists {
             if ("audio".equals(r.get("name"))) {
                 continue;
             }
-            m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(r.get("bandwidth")).append(",RESOLUTION=")
-                    .append(r.get("width")).append('x').append(r.get("height")).append('\n')
-                    .append(r.get("name")).append(".m3u8\n");
+            m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=")
+                    .append(r.get("bandwidth"))
+                    .append(",RESOLUTION=")
+                    .append(r.get("width"))
+                    .append('x')
+                    .append(r.get("height"))
+                    .append('\n')
+                    .append(r.get("name"))
+                    .append(".m3u8\n");
         }
         return m3u8.toString();
     }
@@ -85,8 +90,7 @@ class Playlists {
     }
 
     /** Who may get a version's playlists: the version (if playable) and the course's state for this person. */
-    record Access(Video video, boolean published, boolean enrolled) {
-    }
+    record Access(Video video, boolean published, boolean enrolled) {}
 
     /** One indexed statement: the version of the lesson, whether the course is published and the person enrolled. */
     Optional<Access> access(String slug, String key, long videoId, String subject) {
@@ -98,7 +102,10 @@ class Playlists {
                 join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired
                 join video v on v.lesson_id = l.id and v.id = ?3
                 where c.slug = ?1""")
-                .setParameter(1, slug).setParameter(2, key).setParameter(3, videoId).setParameter(4, subject)
+                .setParameter(1, slug)
+                .setParameter(2, key)
+                .setParameter(3, videoId)
+                .setParameter(4, subject)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -110,8 +117,7 @@ class Playlists {
         video.durationMs = r[1] == null ? null : ((Number) r[1]).intValue();
         video.status = (String) r[3];
         try {
-            video.renditions = JSON.readValue((String) r[2], new TypeReference<List<Map<String, Object>>>() {
-            });
+            video.renditions = JSON.readValue((String) r[2], new TypeReference<List<Map<String, Object>>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,8 +138,12 @@ class Playlists {
                 out.append(store.presignedGet(folder + l, ttl));
             } else if (l.startsWith("#EXT-X-MAP") || l.startsWith("#EXT-X-KEY")) {
                 Matcher m = URI_ATTRIBUTE.matcher(l);
-                out.append(m.find() ? l.substring(0, m.start(1)) + store.presignedGet(folder + m.group(1), ttl)
-                        + l.substring(m.end(1)) : l);
+                out.append(
+                        m.find()
+                                ? l.substring(0, m.start(1))
+                                        + store.presignedGet(folder + m.group(1), ttl)
+                                        + l.substring(m.end(1))
+                                : l);
             } else {
                 out.append(l);
             }

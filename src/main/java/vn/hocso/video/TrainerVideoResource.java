@@ -34,8 +34,14 @@ class TrainerVideoResource {
 
     @CheckedTemplate(basePath = "video")
     static class Templates {
-        static native TemplateInstance trainer(Course course, Lesson lesson, VideoStatus status,
-                VideoPlayer.Player preview, List<VideoCaption> captions, String maxSize, List<String> languages);
+        static native TemplateInstance trainer(
+                Course course,
+                Lesson lesson,
+                VideoStatus status,
+                VideoPlayer.Player preview,
+                List<VideoCaption> captions,
+                String maxSize,
+                List<String> languages);
     }
 
     @Inject
@@ -58,18 +64,31 @@ class TrainerVideoResource {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         Lesson lesson = videoLesson(course, key);
         String max = VideoStatus.size(maxBytes);
-        return Templates.trainer(course, lesson, VideoStatus.of(lesson.id, locales.messages(VideoMessages.class), max),
-                player.preview(course, lesson), VideoCaption.listOfLesson(lesson.id), max, VideoCaption.LANGUAGES);
+        return Templates.trainer(
+                course,
+                lesson,
+                VideoStatus.of(lesson.id, locales.messages(VideoMessages.class), max),
+                player.preview(course, lesson),
+                VideoCaption.listOfLesson(lesson.id),
+                max,
+                VideoCaption.LANGUAGES);
     }
 
     @POST
     @Path("captions")
-    public Response uploadCaptions(@PathParam("slug") String slug, @PathParam("key") String key,
-            @RestForm String lang, @RestForm FileUpload file) throws IOException {
+    public Response uploadCaptions(
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @RestForm String lang,
+            @RestForm FileUpload file)
+            throws IOException {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         Lesson lesson = videoLesson(course, key);
         VideoMessages msg = locales.messages(VideoMessages.class);
-        if (lang == null || !VideoCaption.LANGUAGES.contains(lang) || file == null || file.size() > Captions.MAX_BYTES) {
+        if (lang == null
+                || !VideoCaption.LANGUAGES.contains(lang)
+                || file == null
+                || file.size() > Captions.MAX_BYTES) {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
         }
         byte[] vtt = java.nio.file.Files.readAllBytes(file.uploadedFile());

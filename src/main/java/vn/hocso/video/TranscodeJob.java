@@ -99,7 +99,8 @@ class TranscodeJob implements JobHandler {
             walk.filter(Files::isRegularFile).forEach(files::add);
         }
         // segments before playlists: a playlist never names a segment that is not there yet
-        files.sort(Comparator.comparing((Path p) -> p.toString().endsWith(".m3u8")).thenComparing(Path::toString));
+        files.sort(
+                Comparator.comparing((Path p) -> p.toString().endsWith(".m3u8")).thenComparing(Path::toString));
         files.add(work.resolve("poster.jpg"));
         for (Path file : files) {
             String key = prefix + work.relativize(file).toString().replace('\\', '/');
@@ -111,20 +112,24 @@ class TranscodeJob implements JobHandler {
 
     /** The swap: this version becomes the lesson's playing one, unless a newer one already is. */
     private void publish(Video video, Transcoder.Output output) {
-        List<Map<String, Object>> renditions = output.renditions().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("width", r.width());
-            m.put("height", r.height());
-            m.put("bandwidth", r.bandwidth());
-            return m;
-        }).toList();
+        List<Map<String, Object>> renditions = output.renditions().stream()
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", r.name());
+                    m.put("width", r.width());
+                    m.put("height", r.height());
+                    m.put("bandwidth", r.bandwidth());
+                    return m;
+                })
+                .toList();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into lesson_video (lesson_id) values (?1) on conflict do nothing")
-                    .setParameter(1, video.lessonId).executeUpdate();
-            Number current = (Number) em.createNativeQuery(
-                    "select video_id from lesson_video where lesson_id = ?1 for update")
-                    .setParameter(1, video.lessonId).getSingleResult();
+                    .setParameter(1, video.lessonId)
+                    .executeUpdate();
+            Number current =
+                    (Number) em.createNativeQuery("select video_id from lesson_video where lesson_id = ?1 for update")
+                            .setParameter(1, video.lessonId)
+                            .getSingleResult();
             Video v = Video.findById(video.id);
             v.durationMs = output.durationMs();
             v.renditions = renditions;
@@ -139,20 +144,28 @@ class TranscodeJob implements JobHandler {
             // a second run of this same version (a job taken again) finds itself playing: it must not retire it
             if (current != null && current.longValue() != video.id) {
                 em.createNativeQuery("update video set status = 'replaced', updated_at = now() where id = ?1")
-                        .setParameter(1, current.longValue()).executeUpdate();
+                        .setParameter(1, current.longValue())
+                        .executeUpdate();
             }
             em.createNativeQuery("update lesson_video set video_id = ?2, updated_at = now() where lesson_id = ?1")
-                    .setParameter(1, video.lessonId).setParameter(2, video.id).executeUpdate();
+                    .setParameter(1, video.lessonId)
+                    .setParameter(2, video.id)
+                    .executeUpdate();
         });
-        LOG.infof("Video %d of lesson %d is ready: %d ms, %s", video.id, video.lessonId, output.durationMs(),
-                output.renditions());
+        LOG.infof(
+                "Video %d of lesson %d is ready: %d ms, %s",
+                video.id, video.lessonId, output.durationMs(), output.renditions());
     }
 
     private void setStatus(long videoId, String status, String errorCode) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update video set status = ?2, error_code = ?3, updated_at = now()
                 where id = ?1 and status in ('queued', 'processing')""")
-                .setParameter(1, videoId).setParameter(2, status).setParameter(3, errorCode).executeUpdate());
+                        .setParameter(1, videoId)
+                        .setParameter(2, status)
+                        .setParameter(3, errorCode)
+                        .executeUpdate());
     }
 
     static String contentType(Path file) {

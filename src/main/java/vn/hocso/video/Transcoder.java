@@ -16,15 +16,13 @@ interface Transcoder {
     }
 
     /** What came out: the duration of the source and the renditions, lowest first; poster.jpg beside hls/. */
-    record Output(int durationMs, List<Rendition> renditions) {
-    }
+    record Output(int durationMs, List<Rendition> renditions) {}
 
     /**
      * Reads {@code source} (a URL ffmpeg can read, e.g. a presigned GET) and writes {@code out}/hls/&lt;rendition&gt;/
      * index.m3u8 with its segments and {@code out}/poster.jpg, reporting progress in percent.
      */
-    Output transcode(String source, Path out, IntConsumer percent)
-            throws Unplayable, IOException, InterruptedException;
+    Output transcode(String source, Path out, IntConsumer percent) throws Unplayable, IOException, InterruptedException;
 
     /** The source is not a video anything can play (corrupt, no picture): retrying will not help. */
     class Unplayable extends Exception {

@@ -44,14 +44,14 @@ class UploadResource {
     long maxBytes;
 
     @POST
-    public Map<String, Object> start(@PathParam("slug") String slug, @PathParam("key") String key,
-            @RestForm Long size) {
+    public Map<String, Object> start(
+            @PathParam("slug") String slug, @PathParam("key") String key, @RestForm Long size) {
         Lesson lesson = lesson(slug, key);
         try {
             VideoUploads.Started started = uploads.start(lesson, currentUser.person().id, size == null ? 0 : size);
             String base = "/trainer/courses/" + slug + "/lessons/" + key + "/video/uploads/" + started.id();
-            return Map.of("id", started.id(), "url", started.url(), "confirm", base + "/confirm",
-                    "cancel", base + "/cancel");
+            return Map.of(
+                    "id", started.id(), "url", started.url(), "confirm", base + "/confirm", "cancel", base + "/cancel");
         } catch (VideoUploads.Rejected e) {
             throw refusal(e);
         }
@@ -59,8 +59,7 @@ class UploadResource {
 
     @POST
     @Path("{id}/confirm")
-    public VideoStatus confirm(@PathParam("slug") String slug, @PathParam("key") String key,
-            @PathParam("id") long id) {
+    public VideoStatus confirm(@PathParam("slug") String slug, @PathParam("key") String key, @PathParam("id") long id) {
         Lesson lesson = lesson(slug, key);
         try {
             uploads.confirm(lesson.id, id);
@@ -72,8 +71,7 @@ class UploadResource {
 
     @POST
     @Path("{id}/cancel")
-    public VideoStatus cancel(@PathParam("slug") String slug, @PathParam("key") String key,
-            @PathParam("id") long id) {
+    public VideoStatus cancel(@PathParam("slug") String slug, @PathParam("key") String key, @PathParam("id") long id) {
         Lesson lesson = lesson(slug, key);
         uploads.cancel(lesson.id, id);
         return status(lesson);

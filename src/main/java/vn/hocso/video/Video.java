@@ -95,7 +95,11 @@ public class Video extends PanacheEntityBase {
 
     /** The version imported from this file, if it was already imported. */
     public static Optional<Video> findImported(long lessonId, String importSource) {
-        return find("lessonId = ?1 and importSource = ?2 and status <> ?3 order by id desc", lessonId, importSource,
-                FAILED).firstResultOptional();
+        return find(
+                        "lessonId = ?1 and importSource = ?2 and status <> ?3 order by id desc",
+                        lessonId,
+                        importSource,
+                        FAILED)
+                .firstResultOptional();
     }
 }

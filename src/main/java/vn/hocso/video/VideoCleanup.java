@@ -58,18 +58,20 @@ class VideoCleanup implements JobHandler {
     @Override
     public void run(Job job, JobContext context) {
         OffsetDateTime cutoff = OffsetDateTime.now().minus(keep);
-        List<Video> stale = QuarkusTransaction.requiringNew().call(() -> Video.<Video>find("""
+        List<Video> stale = QuarkusTransaction.requiringNew()
+                .call(() -> Video.<Video>find("""
                 select o from Video o
                 where o.updatedAt < ?1
                   and (o.status in (?2, ?3)
-                       or (o.status = ?4 and o.id < (select max(v.id) from Video v where v.lessonId = o.lessonId)))""",
-                cutoff, Video.UPLOADING, Video.REPLACED, Video.FAILED).list());
+                       or (o.status = ?4 and o.id < (select max(v.id) from Video v where v.lessonId = o.lessonId)))""", cutoff, Video.UPLOADING, Video.REPLACED, Video.FAILED)
+                        .list());
         for (Video video : stale) {
             int objects = store.deleteAll(video.prefix);
-            QuarkusTransaction.requiringNew().run(() -> Video.delete("id = ?1 and status = ?2", video.id,
-                    video.status));
-            LOG.infof("Swept %s video %d of lesson %d (%d objects, older than %s)", video.status, video.id,
-                    video.lessonId, objects, keep);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Video.delete("id = ?1 and status = ?2", video.id, video.status));
+            LOG.infof(
+                    "Swept %s video %d of lesson %d (%d objects, older than %s)",
+                    video.status, video.id, video.lessonId, objects, keep);
         }
     }
 }

@@ -36,7 +36,8 @@ class VideoImport {
     Optional<String> videoDir;
 
     void onImport(@Observes CourseImported course) {
-        for (Map.Entry<String, CourseImported.VideoFiles> entry : course.videos().entrySet()) {
+        for (Map.Entry<String, CourseImported.VideoFiles> entry :
+                course.videos().entrySet()) {
             try {
                 importLesson(course, entry.getKey(), entry.getValue());
             } catch (IOException | RuntimeException e) {
@@ -47,8 +48,10 @@ class VideoImport {
     }
 
     private void importLesson(CourseImported course, String key, CourseImported.VideoFiles files) throws IOException {
-        Lesson lesson = QuarkusTransaction.requiringNew().call(() -> Course.findBySlug(course.slug())
-                .map(c -> Lesson.getActive(c.id, key)).orElse(null));
+        Lesson lesson = QuarkusTransaction.requiringNew()
+                .call(() -> Course.findBySlug(course.slug())
+                        .map(c -> Lesson.getActive(c.id, key))
+                        .orElse(null));
         if (lesson == null) {
             return;
         }
@@ -58,12 +61,13 @@ class VideoImport {
         } else {
             String source = video.get().toAbsolutePath() + "|" + Files.size(video.get()) + "|"
                     + Files.getLastModifiedTime(video.get()).toMillis();
-            boolean known = QuarkusTransaction.requiringNew().call(() -> Video.findImported(lesson.id, source)
-                    .isPresent());
+            boolean known = QuarkusTransaction.requiringNew()
+                    .call(() -> Video.findImported(lesson.id, source).isPresent());
             if (!known) {
                 Video imported = uploads.importFile(lesson, video.get(), source);
-                LOG.infof("Video %s of lesson %s/%s uploaded and queued (version %d)", files.video(), course.slug(),
-                        key, imported.id);
+                LOG.infof(
+                        "Video %s of lesson %s/%s uploaded and queued (version %d)",
+                        files.video(), course.slug(), key, imported.id);
             }
         }
         for (Map.Entry<String, String> caption : files.captions().entrySet()) {
@@ -79,7 +83,8 @@ class VideoImport {
         if (Files.isRegularFile(inFolder)) {
             return Optional.of(inFolder);
         }
-        return videoDir.filter(d -> !d.isBlank()).map(d -> Path.of(d).resolve(course.slug()).resolve(relative)
-                .normalize()).filter(Files::isRegularFile);
+        return videoDir.filter(d -> !d.isBlank())
+                .map(d -> Path.of(d).resolve(course.slug()).resolve(relative).normalize())
+                .filter(Files::isRegularFile);
     }
 }

@@ -18,16 +18,23 @@ import vn.hocso.storage.ObjectStore;
 public class VideoPlayer {
 
     /** A ready video as the page shows it; URLs are the app's playlists and presigned poster and captions. */
-    public record Player(String master, String audio, String poster, String heartbeat, String ticket,
-            double resumeAt, int watchedPercent, boolean completed, List<Caption> captions) {
+    public record Player(
+            String master,
+            String audio,
+            String poster,
+            String heartbeat,
+            String ticket,
+            double resumeAt,
+            int watchedPercent,
+            boolean completed,
+            List<Caption> captions) {
 
         public boolean hasAudio() {
             return audio != null;
         }
     }
 
-    public record Caption(String lang, String url) {
-    }
+    public record Caption(String lang, String url) {}
 
     @Inject
     CurrentUser currentUser;
@@ -64,16 +71,24 @@ public class VideoPlayer {
         Optional<Long> personId = currentUser.find().map(p -> p.id);
         Optional<VideoWatch> watch = personId.flatMap(id -> VideoWatch.findOf(id, lesson.id));
         // heartbeats need a signed-in learner; the ticket is their credential (WatchTickets)
-        String ticket = learning ? personId.map(id -> tickets.issue(id, lesson.id)).orElse(null) : null;
+        String ticket =
+                learning ? personId.map(id -> tickets.issue(id, lesson.id)).orElse(null) : null;
         int position = watch.map(w -> w.positionMs).orElse(0);
         // at the very end, start again from the beginning rather than on the last frame
         double resumeAt = video.durationMs != null && position > video.durationMs - 3000 ? 0 : position / 1000.0;
         List<Caption> captions = VideoCaption.listOfLesson(lesson.id).stream()
-                .map(c -> new Caption(c.lang, store.presignedGet(c.objectKey, ttl))).toList();
-        return new Player(base + video.id + "/master.m3u8", video.hasAudioOnly() ? base + video.id + "/audio.m3u8" : null,
+                .map(c -> new Caption(c.lang, store.presignedGet(c.objectKey, ttl)))
+                .toList();
+        return new Player(
+                base + video.id + "/master.m3u8",
+                video.hasAudioOnly() ? base + video.id + "/audio.m3u8" : null,
                 video.posterKey == null ? null : store.presignedGet(video.posterKey, ttl),
-                ticket == null ? null : base + "heartbeat", ticket, resumeAt,
-                watch.map(w -> Heartbeats.percent(w.coveredMs, video.durationMs)).orElse(0),
-                watch.map(w -> w.completedAt != null).orElse(false), captions);
+                ticket == null ? null : base + "heartbeat",
+                ticket,
+                resumeAt,
+                watch.map(w -> Heartbeats.percent(w.coveredMs, video.durationMs))
+                        .orElse(0),
+                watch.map(w -> w.completedAt != null).orElse(false),
+                captions);
     }
 }

@@ -18,8 +18,7 @@ final class VideoSignature {
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
     private static final Set<String> QUICKTIME_FIRST_BOXES = Set.of("moov", "mdat", "wide", "free", "skip");
 
-    private VideoSignature() {
-    }
+    private VideoSignature() {}
 
     /** "mp4" or "webm" when the bytes start like a video container, empty otherwise. */
     static Optional<String> detect(byte[] head) {
@@ -27,7 +26,9 @@ final class VideoSignature {
             return Optional.of("webm");
         }
         if (head.length >= 8) {
-            long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFFL) << 16) | ((head[2] & 0xFFL) << 8)
+            long boxSize = ((head[0] & 0xFFL) << 24)
+                    | ((head[1] & 0xFFL) << 16)
+                    | ((head[2] & 0xFFL) << 8)
                     | (head[3] & 0xFFL);
             String type = new String(head, 4, 4, StandardCharsets.ISO_8859_1);
             // a box is at least its 8-byte header; size 1 means a 64-bit size follows, 0 "to the end of the file"

@@ -18,8 +18,12 @@ public record VideoStatus(String status, int percent, String text, String errorC
 
     static VideoStatus of(long lessonId, VideoMessages msg, String maxSize) {
         Optional<Video> playing = LessonVideo.findPlaying(lessonId);
-        Optional<Video> latest = Video.<Video>find("lessonId = ?1 and status not in (?2, ?3) order by id desc",
-                lessonId, Video.UPLOADING, Video.REPLACED).firstResultOptional();
+        Optional<Video> latest = Video.<Video>find(
+                        "lessonId = ?1 and status not in (?2, ?3) order by id desc",
+                        lessonId,
+                        Video.UPLOADING,
+                        Video.REPLACED)
+                .firstResultOptional();
         if (latest.isEmpty()) {
             return new VideoStatus(NONE, 0, msg.status_none(), null, false);
         }
@@ -44,9 +48,14 @@ public record VideoStatus(String status, int percent, String text, String errorC
         String text = switch (status) {
             case Video.QUEUED -> msg.status_queued();
             case Video.PROCESSING -> msg.status_processing(percent);
-            case Video.READY -> msg.status_ready() + " " + msg.ready_details(duration(video.durationMs),
-                    video.renditions.stream().map(r -> String.valueOf(r.get("name")))
-                            .map(n -> "audio".equals(n) ? msg.saver_audio() : n).collect(Collectors.joining(", ")));
+            case Video.READY ->
+                msg.status_ready() + " "
+                        + msg.ready_details(
+                                duration(video.durationMs),
+                                video.renditions.stream()
+                                        .map(r -> String.valueOf(r.get("name")))
+                                        .map(n -> "audio".equals(n) ? msg.saver_audio() : n)
+                                        .collect(Collectors.joining(", ")));
             default -> msg.status_failed(reason(msg, error, maxSize));
         };
         return new VideoStatus(status, percent, text, error, replacing && !Video.READY.equals(status));
@@ -68,7 +77,8 @@ public record VideoStatus(String status, int percent, String text, String errorC
     /** m:ss, or h:mm:ss for long videos. */
     static String duration(Integer ms) {
         long s = ms == null ? 0 : Math.round(ms / 1000.0);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 

@@ -44,8 +44,7 @@ class VideoUploads {
     Duration uploadTtl;
 
     /** An upload the browser may now send, and where to. */
-    record Started(long id, String url) {
-    }
+    record Started(long id, String url) {}
 
     /** What arrived is not acceptable; the code names the error_… message. */
     static class Rejected extends RuntimeException {
@@ -74,7 +73,8 @@ class VideoUploads {
      * its row are deleted.
      */
     Video confirm(long lessonId, long videoId) {
-        Video video = QuarkusTransaction.requiringNew().call(() -> Video.findOfLesson(lessonId, videoId).orElse(null));
+        Video video = QuarkusTransaction.requiringNew()
+                .call(() -> Video.findOfLesson(lessonId, videoId).orElse(null));
         if (video == null) {
             throw new Rejected("gone");
         }
@@ -86,10 +86,14 @@ class VideoUploads {
             // the PUT has not arrived (yet): the browser may retry it; the row is swept if it never does
             throw new Rejected("missing");
         }
-        String refusal = size.getAsLong() == 0 ? "empty"
-                : size.getAsLong() > maxBytes ? "too_large"
-                : VideoSignature.detect(store.head(video.sourceKey, VideoSignature.LENGTH)).isEmpty() ? "not_video"
-                : null;
+        String refusal = size.getAsLong() == 0
+                ? "empty"
+                : size.getAsLong() > maxBytes
+                        ? "too_large"
+                        : VideoSignature.detect(store.head(video.sourceKey, VideoSignature.LENGTH))
+                                        .isEmpty()
+                                ? "not_video"
+                                : null;
         if (refusal != null) {
             discard(video);
             throw new Rejected(refusal);
@@ -100,8 +104,10 @@ class VideoUploads {
 
     /** The browser gave up on an upload: its object (if any) and row go at once. */
     void cancel(long lessonId, long videoId) {
-        QuarkusTransaction.requiringNew().call(() -> Video.findOfLesson(lessonId, videoId))
-                .filter(v -> Video.UPLOADING.equals(v.status)).ifPresent(this::discard);
+        QuarkusTransaction.requiringNew()
+                .call(() -> Video.findOfLesson(lessonId, videoId))
+                .filter(v -> Video.UPLOADING.equals(v.status))
+                .ifPresent(this::discard);
     }
 
     /** A file from a course folder: uploaded by the app itself, then checked and queued like a browser upload. */
@@ -115,7 +121,8 @@ class VideoUploads {
 
     private Video newVersion(long lessonId, Long personId, String importSource) {
         em.createNativeQuery("insert into lesson_video (lesson_id) values (?1) on conflict do nothing")
-                .setParameter(1, lessonId).executeUpdate();
+                .setParameter(1, lessonId)
+                .executeUpdate();
         Video video = new Video();
         video.lessonId = lessonId;
         video.status = Video.UPLOADING;
@@ -133,7 +140,9 @@ class VideoUploads {
     private void queue(long videoId, long size) {
         int queued = em.createNativeQuery("""
                 update video set status = 'queued', size_bytes = ?2, updated_at = now()
-                where id = ?1 and status = 'uploading'""").setParameter(1, videoId).setParameter(2, size)
+                where id = ?1 and status = 'uploading'""")
+                .setParameter(1, videoId)
+                .setParameter(2, size)
                 .executeUpdate();
         if (queued == 1) {
             Video video = Video.findById(videoId);
@@ -141,7 +150,9 @@ class VideoUploads {
             em.createNativeQuery("""
                     update video set status = 'replaced', updated_at = now()
                     where lesson_id = ?1 and id < ?2 and status = 'queued'""")
-                    .setParameter(1, video.lessonId).setParameter(2, videoId).executeUpdate();
+                    .setParameter(1, video.lessonId)
+                    .setParameter(2, videoId)
+                    .executeUpdate();
             jobs.enqueue(TRANSCODE, Map.of("video", videoId), TRANSCODE + ":" + videoId, 3);
         }
     }

@@ -26,8 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class WatchTickets {
 
     /** Who may beat on which lesson, as a valid ticket says. */
-    record Ticket(long personId, long lessonId) {
-    }
+    record Ticket(long personId, long lessonId) {}
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -36,7 +35,8 @@ class WatchTickets {
     private final Clock clock;
 
     @Inject
-    WatchTickets(@ConfigProperty(name = "hocso.video.ticket-secret") String secret,
+    WatchTickets(
+            @ConfigProperty(name = "hocso.video.ticket-secret") String secret,
             @ConfigProperty(name = "hocso.video.ticket-ttl") Duration ttl) {
         this(secret, ttl, Clock.systemUTC());
     }

@@ -59,7 +59,10 @@ class ErrorPages {
         if (status < 400 || res.hasEntity()) {
             return;
         }
-        Response page = page(status, text(locales.messages(WebMessages.class), status), req.getUriInfo().getPath());
+        Response page = page(
+                status,
+                text(locales.messages(WebMessages.class), status),
+                req.getUriInfo().getPath());
         res.setEntity(page.getEntity(), null, page.getMediaType());
     }
 
@@ -68,8 +71,10 @@ class ErrorPages {
             return Refusal.json(status, text);
         }
         String title = locales.messages(WebMessages.class).error_title(status);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, text).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, text).render())
+                .build();
     }
 
     private static String text(WebMessages msg, int status) {

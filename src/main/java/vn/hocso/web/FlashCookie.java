@@ -23,7 +23,12 @@ class FlashCookie {
     }
 
     private static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(Flash.COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).build();
+        return new NewCookie.Builder(Flash.COOKIE)
+                .value(value)
+                .path("/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 }

@@ -14,8 +14,14 @@ class LanguageResource {
     @POST
     public Response choose(@FormParam("lang") String lang, @FormParam("back") String back) {
         String value = "en".equals(lang) ? "en" : "vi";
-        NewCookie cookie = new NewCookie.Builder(Locales.COOKIE).value(value).path("/").maxAge(365 * 24 * 3600)
-                .sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(URI.create(Redirects.localOrHome(back))).cookie(cookie).build();
+        NewCookie cookie = new NewCookie.Builder(Locales.COOKIE)
+                .value(value)
+                .path("/")
+                .maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.seeOther(URI.create(Redirects.localOrHome(back)))
+                .cookie(cookie)
+                .build();
     }
 }

@@ -19,6 +19,7 @@ public class Locales {
     public static final Locale ENGLISH = Locale.forLanguageTag("en");
     /** Dates a person reads (completion, due, attempt times) are Vietnam's, whatever the server's zone. */
     public static final ZoneId VIETNAM_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
+
     static final String COOKIE = "hocso-lang";
 
     @Inject
@@ -41,7 +42,8 @@ public class Locales {
 
     /** A message bundle in this language. */
     public static <T> T messages(Class<T> bundle, Locale language) {
-        return ENGLISH.equals(language) ? MessageBundles.get(bundle, Localized.Literal.of("en"))
+        return ENGLISH.equals(language)
+                ? MessageBundles.get(bundle, Localized.Literal.of("en"))
                 : MessageBundles.get(bundle);
     }
 

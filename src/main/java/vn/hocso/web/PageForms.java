@@ -14,12 +14,14 @@ class PageForms {
 
     @ServerRequestFilter(preMatching = true)
     Response onlyFormsPostToPages(ContainerRequestContext request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!HttpMethod.POST.equals(request.getMethod())
+                || request.getUriInfo().getPath().startsWith("/api/")) {
             return null;
         }
         MediaType type = request.getMediaType();
-        boolean form = type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+        boolean form = type != null
+                && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
         return form ? null : Response.status(Response.Status.BAD_REQUEST).build();
     }
 }

@@ -25,8 +25,7 @@ public class RateLimits {
             em.createNativeQuery("""
                     insert into rate_limit (bucket, window_start, hits)
                     values (?1, date_trunc('second', now()), 1)
-                    on conflict (bucket, window_start) do update set hits = rate_limit.hits + 1""")
-                    .setParameter(1, bucket).executeUpdate();
+                    on conflict (bucket, window_start) do update set hits = rate_limit.hits + 1""").setParameter(1, bucket).executeUpdate();
             return sum(bucket, window);
         });
     }
@@ -40,13 +39,17 @@ public class RateLimits {
         return ((Number) em.createNativeQuery("""
                 select coalesce(sum(hits), 0) from rate_limit
                 where bucket = ?1 and window_start > now() - ?2 * interval '1 second'""")
-                .setParameter(1, bucket).setParameter(2, window.toSeconds()).getSingleResult()).intValue();
+                        .setParameter(1, bucket)
+                        .setParameter(2, window.toSeconds())
+                        .getSingleResult())
+                .intValue();
     }
 
     /** Old slots are of no use; a scheduled sweep keeps the table small. */
     @Scheduled(every = "10m")
     void sweep() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from rate_limit where window_start < now() - interval '1 day'").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rate_limit where window_start < now() - interval '1 day'")
+                        .executeUpdate());
     }
 }

@@ -27,7 +27,10 @@ public class Refusal extends WebApplicationException {
 
     /** The one shape of an error in JSON, under /api and from the pages' scripts: {@code {"status", "error"}}. */
     public static Response json(int status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, reason)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(status, reason))
+                .build();
     }
 
     /**

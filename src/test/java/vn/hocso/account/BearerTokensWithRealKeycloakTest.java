@@ -34,10 +34,17 @@ class BearerTokensWithRealKeycloakTest {
     String secret;
 
     private String token(String user) {
-        return given().formParam("grant_type", "password").formParam("client_id", "hocso-app")
-                .formParam("client_secret", secret).formParam("username", user).formParam("password", "hocso123")
-                .when().post(realm + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "hocso-app")
+                .formParam("client_secret", secret)
+                .formParam("username", user)
+                .formParam("password", "hocso123")
+                .when()
+                .post(realm + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     @Test
@@ -47,16 +54,32 @@ class BearerTokensWithRealKeycloakTest {
         int before = tokens.remembered();
         long answered = tokens.answeredFromMemory();
 
-        given().auth().oauth2(donvi).contentType(ContentType.JSON).body("{\"course\":\"" + COURSE + "\"}")
-                .when().post("/api/me/enrolments").then().statusCode(200);
+        given().auth()
+                .oauth2(donvi)
+                .contentType(ContentType.JSON)
+                .body("{\"course\":\"" + COURSE + "\"}")
+                .when()
+                .post("/api/me/enrolments")
+                .then()
+                .statusCode(200);
         assertEquals(before + 1, tokens.remembered(), "verified by OIDC, then remembered");
         assertEquals(answered, tokens.answeredFromMemory());
-        given().auth().oauth2(donvi).when().get("/api/me/enrolments").then().statusCode(200)
+        given().auth()
+                .oauth2(donvi)
+                .when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(200)
                 .body("course", hasItem(COURSE));
         assertEquals(answered + 1, tokens.answeredFromMemory(), "answered from memory");
         assertEquals(before + 1, tokens.remembered());
 
-        given().auth().oauth2(quantri).when().get("/api/me/enrolments").then().statusCode(200)
+        given().auth()
+                .oauth2(quantri)
+                .when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(200)
                 .body("course", not(hasItem(COURSE)));
         assertEquals(before + 2, tokens.remembered());
     }
@@ -71,11 +94,24 @@ class BearerTokensWithRealKeycloakTest {
         String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
                 + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
         assertNotEquals(donvi, badSignature);
-        given().auth().oauth2(badSignature).when().get("/api/me/enrolments").then().statusCode(401);
+        given().auth()
+                .oauth2(badSignature)
+                .when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(401);
 
         String otherPayload = parts[0] + "." + token("quantri").split("\\.")[1] + "." + parts[2];
-        given().auth().oauth2(otherPayload).when().get("/api/me/enrolments").then().statusCode(401);
-        given().when().get("/api/me/enrolments").then().statusCode(401)
+        given().auth()
+                .oauth2(otherPayload)
+                .when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(401);
+        given().when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer"));
     }
 }

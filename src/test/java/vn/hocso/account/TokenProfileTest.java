@@ -11,7 +11,9 @@ class TokenProfileTest {
     void claimsLongerThanTheColumnsDoNotStopAFirstSignIn() {
         String longName = "Nguyễn " + "Thị Hường ".repeat(40);
         TokenProfile profile = new TokenProfile(longName, "a".repeat(400) + "@example.vn", "0".repeat(30));
-        assertEquals(Person.MAX_NAME, profile.fullName().codePointCount(0, profile.fullName().length()));
+        assertEquals(
+                Person.MAX_NAME,
+                profile.fullName().codePointCount(0, profile.fullName().length()));
         assertEquals(longName.substring(0, profile.fullName().length()), profile.fullName());
         assertNull(profile.email());
         assertNull(profile.phone());

@@ -37,8 +37,10 @@ class CatalogTest {
     private static final Set<String> DEMO = Set.of("ky-nang-so-co-ban", "dich-vu-cong-truc-tuyen", "an-toan-tren-mang");
 
     private List<String> slugsFor(String text) {
-        return search.search(new CatalogSearch.Query(text, null, null, 1)).courses().stream().map(c -> c.slug)
-                .filter(DEMO::contains).toList();
+        return search.search(new CatalogSearch.Query(text, null, null, 1)).courses().stream()
+                .map(c -> c.slug)
+                .filter(DEMO::contains)
+                .toList();
     }
 
     private static long published() {
@@ -48,8 +50,10 @@ class CatalogTest {
     @Test
     void searchIgnoresDiacriticsAndCase() {
         assertEquals(List.of("ky-nang-so-co-ban"), slugsFor("chuyen doi so"));
-        assertEquals("dich-vu-cong-truc-tuyen", slugsFor("dich vu cong truc tuyen").get(0));
-        assertEquals("dich-vu-cong-truc-tuyen", slugsFor("DỊCH VỤ CÔNG TRỰC TUYẾN").get(0));
+        assertEquals(
+                "dich-vu-cong-truc-tuyen", slugsFor("dich vu cong truc tuyen").get(0));
+        assertEquals(
+                "dich-vu-cong-truc-tuyen", slugsFor("DỊCH VỤ CÔNG TRỰC TUYẾN").get(0));
         // the phrase ranks first; "da" and "nang" also occur apart ("kỹ năng"), which ranks lower
         assertEquals("an-toan-tren-mang", slugsFor("DA NANG").get(0));
         assertEquals("an-toan-tren-mang", slugsFor("đà nẵng").get(0));
@@ -65,16 +69,29 @@ class CatalogTest {
     @Test
     void theCatalogueListsPublishedCoursesWithFilters() {
         // citizens: the courses other test classes insert by SQL name no target group, so they cannot crowd page 1
-        given().queryParam("group", "citizen").when().get("/courses").then().statusCode(200)
+        given().queryParam("group", "citizen")
+                .when()
+                .get("/courses")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(containsString("Kỹ năng số cơ bản"))
                 .body(containsString("Dịch vụ công trực tuyến"))
                 .body(containsString("lang=\"vi\""));
-        given().queryParam("category", "an-toan-thong-tin").when().get("/courses").then().statusCode(200)
+        given().queryParam("category", "an-toan-thong-tin")
+                .when()
+                .get("/courses")
+                .then()
+                .statusCode(200)
                 .body(containsString("/courses/an-toan-tren-mang"))
                 .body(not(containsString("/courses/ky-nang-so-co-ban\"")));
-        given().queryParam("group", "citizen").queryParam("q", "chuyen doi so").when().get("/").then()
-                .statusCode(200).body(containsString("/courses/ky-nang-so-co-ban"));
+        given().queryParam("group", "citizen")
+                .queryParam("q", "chuyen doi so")
+                .when()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .body(containsString("/courses/ky-nang-so-co-ban"));
     }
 
     @Test
@@ -88,18 +105,34 @@ class CatalogTest {
 
     @Test
     void oddQueriesGiveANormalPage() {
-        for (String q : List.of("", "   ", "x".repeat(1000), "'; drop table course; --", "%' or 1=1 --", "_%\\",
+        for (String q : List.of(
+                "",
+                "   ",
+                "x".repeat(1000),
+                "'; drop table course; --",
+                "%' or 1=1 --",
+                "_%\\",
                 "<script>alert(1)</script>")) {
-            given().queryParam("q", q).when().get("/courses").then().statusCode(200)
+            given().queryParam("q", q)
+                    .when()
+                    .get("/courses")
+                    .then()
+                    .statusCode(200)
                     .body(not(containsString("<script>alert(1)</script>")));
         }
-        assertEquals(published(), search.search(new CatalogSearch.Query("", null, null, 1)).total());
-        assertEquals(0, search.search(new CatalogSearch.Query("%", null, null, 1)).total());
+        assertEquals(
+                published(),
+                search.search(new CatalogSearch.Query("", null, null, 1)).total());
+        assertEquals(
+                0, search.search(new CatalogSearch.Query("%", null, null, 1)).total());
     }
 
     @Test
     void theCoursePageShowsTheOutlineToAnyone() {
-        given().when().get("/courses/an-toan-tren-mang").then().statusCode(200)
+        given().when()
+                .get("/courses/an-toan-tren-mang")
+                .then()
+                .statusCode(200)
                 .body(containsString("An toàn"))
                 .body(containsString("<ol class=\"outline\">"))
                 .body(containsString("/login?next=/courses/an-toan-tren-mang"));
@@ -107,15 +140,27 @@ class CatalogTest {
 
     @Test
     void anUnknownCourseIsANotFoundPageInTheVisitorsLanguage() {
-        given().when().get("/courses/khong-co").then().statusCode(404).contentType(ContentType.HTML)
+        given().when()
+                .get("/courses/khong-co")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
                 .body(containsString("Không tìm thấy trang"));
-        given().cookie("hocso-lang", "en").when().get("/courses/khong-co").then().statusCode(404)
+        given().cookie("hocso-lang", "en")
+                .when()
+                .get("/courses/khong-co")
+                .then()
+                .statusCode(404)
                 .body(containsString("We could not find that page"));
     }
 
     @Test
     void theEnglishSwitchTranslatesTheChrome() {
-        given().cookie("hocso-lang", "en").when().get("/courses").then().statusCode(200)
+        given().cookie("hocso-lang", "en")
+                .when()
+                .get("/courses")
+                .then()
+                .statusCode(200)
                 .body(containsString("lang=\"en\""))
                 .body(containsString("Course catalogue"))
                 .body(containsString("Basic digital skills"));
@@ -123,15 +168,27 @@ class CatalogTest {
 
     @Test
     void theApiSearchesTheSameWay() {
-        long expected = search.search(new CatalogSearch.Query("chuyen doi so", null, null, 1)).total();
-        given().queryParam("q", "chuyen doi so").when().get("/api/courses").then().statusCode(200)
+        long expected = search.search(new CatalogSearch.Query("chuyen doi so", null, null, 1))
+                .total();
+        given().queryParam("q", "chuyen doi so")
+                .when()
+                .get("/api/courses")
+                .then()
+                .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("total", equalTo((int) expected))
                 .body("items.slug", hasItem("ky-nang-so-co-ban"));
-        given().when().get("/api/courses/dich-vu-cong-truc-tuyen").then().statusCode(200)
+        given().when()
+                .get("/api/courses/dich-vu-cong-truc-tuyen")
+                .then()
+                .statusCode(200)
                 .body("course.slug", equalTo("dich-vu-cong-truc-tuyen"))
                 .body("modules.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
-        given().when().get("/api/courses/khong-co").then().statusCode(404).contentType(ContentType.JSON)
+        given().when()
+                .get("/api/courses/khong-co")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
                 .body("status", equalTo(404));
     }
 }

@@ -96,14 +96,17 @@ class CertificateTest {
             });
             em.createNativeQuery("""
                     insert into enrolment (person_id, course_id) select ?1, id from course where slug = ?2
-                    on conflict do nothing""").setParameter(1, person.id).setParameter(2, COURSE).executeUpdate();
+                    on conflict do nothing""")
+                    .setParameter(1, person.id)
+                    .setParameter(2, COURSE)
+                    .executeUpdate();
             return person.id;
         });
     }
 
     private static List<Lesson> lessons() {
-        return QuarkusTransaction.requiringNew().call(() -> Lesson.listActiveOfCourse(
-                Course.findBySlug(COURSE).orElseThrow().id));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
     }
 
     /** Completes every lesson but the given number of last ones. */
@@ -149,10 +152,12 @@ class CertificateTest {
         }
         pool.shutdown();
         assertEquals(1, certificatesOf(personId).size());
-        assertNotNull(QuarkusTransaction.requiringNew().call(() -> Enrolment.<Enrolment>find("personId", personId)
-                .firstResult().completedAt));
-        long jobs = QuarkusTransaction.requiringNew().call(() -> Job.count("dedupeKey",
-                CertificateService.JOB + ":" + certificatesOf(personId).get(0).id));
+        assertNotNull(QuarkusTransaction.requiringNew()
+                .call(() -> Enrolment.<Enrolment>find("personId", personId).firstResult().completedAt));
+        long jobs = QuarkusTransaction.requiringNew()
+                .call(() -> Job.count(
+                        "dedupeKey",
+                        CertificateService.JOB + ":" + certificatesOf(personId).get(0).id));
         assertEquals(1, jobs);
     }
 
@@ -166,7 +171,9 @@ class CertificateTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target/certificate-sample.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertEquals(1, doc.getNumberOfPages());
-            assertTrue(doc.getPage(0).getMediaBox().getWidth() > doc.getPage(0).getMediaBox().getHeight(),
+            assertTrue(
+                    doc.getPage(0).getMediaBox().getWidth()
+                            > doc.getPage(0).getMediaBox().getHeight(),
                     "A4 landscape");
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("Đặng Thị Hường"), text);
@@ -174,8 +181,9 @@ class CertificateTest {
             assertTrue(text.contains("Kỹ năng số cơ bản"), text);
             assertTrue(text.contains("Thành phố Đà Nẵng"), text);
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
-            String qr = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(page)))).getText();
+            String qr = new MultiFormatReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))))
+                    .getText();
             assertEquals("http://127.0.0.1:8080/verify/" + certificate.code, qr);
         }
     }
@@ -183,50 +191,84 @@ class CertificateTest {
     @Test
     void verificationShowsTheHolderAndNothingPrivate() {
         Certificate certificate = issuedCertificate("cert-verify", "Trần Thị Thu");
-        given().when().get("/verify/" + certificate.code.toLowerCase()).then().statusCode(200)
+        given().when()
+                .get("/verify/" + certificate.code.toLowerCase())
+                .then()
+                .statusCode(200)
                 .body(containsString("Chứng nhận hợp lệ"))
                 .body(containsString("Trần Thị Thu"))
                 .body(containsString("Kỹ năng số cơ bản"))
                 .body(not(containsString("cert-verify@example.vn")))
                 .body(not(containsString("0912345678")))
                 .body(not(containsString("Thành phố Đà Nẵng")));
-        given().queryParam("code", "ZZZZZ-ZZZZZ").when().get("/verify").then().statusCode(200)
+        given().queryParam("code", "ZZZZZ-ZZZZZ")
+                .when()
+                .get("/verify")
+                .then()
+                .statusCode(200)
                 .body(containsString("Không tìm thấy chứng nhận"));
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = {"learner", "admin"})
+    @TestSecurity(
+            user = "admin",
+            roles = {"learner", "admin"})
     @OidcSecurity(claims = {@Claim(key = "sub", value = "cert-admin"), @Claim(key = "name", value = "Phạm Thị Dung")})
     void revokingAndReissuingAreShownByVerificationAndAudited() {
         Certificate original = issuedCertificate("cert-revoke", "Lê Văn Tám");
-        Forms.post("/admin/certificates?code=" + original.code, "/admin/certificates/" + original.code + "/revoke",
-                "reason", " ").then().statusCode(400);
-        Forms.post("/admin/certificates?code=" + original.code, "/admin/certificates/" + original.code + "/revoke",
-                "reason", "Cấp nhầm người").then().statusCode(303);
-        given().when().get("/verify/" + original.code).then().statusCode(200)
+        Forms.post(
+                        "/admin/certificates?code=" + original.code,
+                        "/admin/certificates/" + original.code + "/revoke",
+                        "reason",
+                        " ")
+                .then()
+                .statusCode(400);
+        Forms.post(
+                        "/admin/certificates?code=" + original.code,
+                        "/admin/certificates/" + original.code + "/revoke",
+                        "reason",
+                        "Cấp nhầm người")
+                .then()
+                .statusCode(303);
+        given().when()
+                .get("/verify/" + original.code)
+                .then()
+                .statusCode(200)
                 .body(containsString("đã bị thu hồi ngày"))
                 .body(not(containsString("Cấp nhầm người")));
 
-        Forms.post("/admin/certificates?code=" + original.code, "/admin/certificates/" + original.code + "/reissue",
-                "reason", "Sửa họ tên").then().statusCode(303);
-        Certificate old = QuarkusTransaction.requiringNew().call(() -> Certificate.findByCode(original.code)
-                .orElseThrow());
+        Forms.post(
+                        "/admin/certificates?code=" + original.code,
+                        "/admin/certificates/" + original.code + "/reissue",
+                        "reason",
+                        "Sửa họ tên")
+                .then()
+                .statusCode(303);
+        Certificate old = QuarkusTransaction.requiringNew()
+                .call(() -> Certificate.findByCode(original.code).orElseThrow());
         assertEquals(Certificate.REPLACED, old.status);
-        Certificate fresh = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(
-                old.replacedById));
+        Certificate fresh =
+                QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(old.replacedById));
         assertNotEquals(original.code, fresh.code);
-        given().when().get("/verify/" + original.code).then().statusCode(200)
+        given().when()
+                .get("/verify/" + original.code)
+                .then()
+                .statusCode(200)
                 .body(containsString("đã được thay thế"))
                 .body(containsString("/verify/" + fresh.code));
-        List<AuditEntry> log = QuarkusTransaction.requiringNew().call(() -> AuditEntry.listForTarget("certificate",
-                original.code));
-        assertEquals(List.of("certificate.revoke", "certificate.reissue"), log.stream().map(e -> e.action).toList());
+        List<AuditEntry> log =
+                QuarkusTransaction.requiringNew().call(() -> AuditEntry.listForTarget("certificate", original.code));
+        assertEquals(
+                List.of("certificate.revoke", "certificate.reissue"),
+                log.stream().map(e -> e.action).toList());
         assertEquals("Phạm Thị Dung", log.get(0).actorName);
         assertEquals("Cấp nhầm người", log.get(0).reason);
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = {"learner", "admin"})
+    @TestSecurity(
+            user = "admin",
+            roles = {"learner", "admin"})
     @OidcSecurity(claims = {@Claim(key = "sub", value = "cert-admin"), @Claim(key = "name", value = "Phạm Thị Dung")})
     void aReissueThatLostARaceChangesNothing() {
         Certificate original = issuedCertificate("cert-reissue-race", "Võ Thị Sáu");
@@ -238,10 +280,20 @@ class CertificateTest {
         Certificate old = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(original.id));
         assertEquals(Certificate.REPLACED, old.status);
         assertNotNull(old.replacedById);
-        Forms.post("/admin/certificates?code=" + original.code, "/admin/certificates/" + original.code + "/reissue",
-                "reason", "Lần nữa").then().statusCode(400);
-        assertEquals(List.of("certificate.reissue"), QuarkusTransaction.requiringNew().call(() -> AuditEntry
-                .listForTarget("certificate", original.code)).stream().map(e -> e.action).toList());
+        Forms.post(
+                        "/admin/certificates?code=" + original.code,
+                        "/admin/certificates/" + original.code + "/reissue",
+                        "reason",
+                        "Lần nữa")
+                .then()
+                .statusCode(400);
+        assertEquals(
+                List.of("certificate.reissue"),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> AuditEntry.listForTarget("certificate", original.code))
+                        .stream()
+                        .map(e -> e.action)
+                        .toList());
     }
 
     @Test
@@ -250,8 +302,8 @@ class CertificateTest {
         completeAllBut(personId, 0);
         Certificate pending = certificatesOf(personId).get(0);
         assertEquals(Certificate.PENDING, pending.status);
-        QuarkusTransaction.requiringNew().run(() -> Certificate.update("status = ?1 where id = ?2",
-                Certificate.REVOKED, pending.id));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Certificate.update("status = ?1 where id = ?2", Certificate.REVOKED, pending.id));
         while (worker.runNext(CertificateService.JOB)) {
             // run every queued certificate job, this one included
         }
@@ -260,12 +312,14 @@ class CertificateTest {
 
     @Test
     void guessingCodesIsSlowedDownWith429() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
         for (int i = 0; i < 10; i++) {
             given().when().get("/verify/AAAAABBBB" + (i % 8 + 2)).then().statusCode(200);
         }
         given().when().get("/verify/AAAAABBBBB").then().statusCode(429).body(containsString("sai quá nhiều mã"));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
     }
 
     @Test
@@ -273,11 +327,17 @@ class CertificateTest {
     @OidcSecurity(claims = @Claim(key = "sub", value = "cert-owner"))
     void theOwnerDownloadsThroughAShortLivedLinkStraightFromTheStore() throws Exception {
         Certificate certificate = issuedCertificate("cert-owner", "Hoàng Văn Nam");
-        String link = given().redirects().follow(false).when().get("/certificates/" + certificate.code + "/pdf")
-                .then().statusCode(303).extract().header("Location");
+        String link = given().redirects()
+                .follow(false)
+                .when()
+                .get("/certificates/" + certificate.code + "/pdf")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
         assertTrue(link.contains("X-Amz-Expires=300"), link);
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
         given().when().get("/my/transcript").then().statusCode(200).body(containsString(certificate.code));
@@ -289,28 +349,37 @@ class CertificateTest {
     @OidcSecurity(claims = @Claim(key = "sub", value = "cert-intruder"))
     void anotherLearnerCannotDownloadSomeoneElsesCertificate() {
         Certificate certificate = issuedCertificate("cert-victim", "Vũ Thị Mai");
-        given().redirects().follow(false).when().get("/certificates/" + certificate.code + "/pdf").then()
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/certificates/" + certificate.code + "/pdf")
+                .then()
                 .statusCode(404);
-        given().when().get("/admin/certificates?code=" + certificate.code).then().statusCode(403);
+        given().when()
+                .get("/admin/certificates?code=" + certificate.code)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void changingTheCourseAfterCompletionKeepsTheCompletion() {
         long personId = enrolledLearner("cert-keep", "Bùi Văn Hải");
         completeAllBut(personId, 0);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 insert into lesson (course_id, module_id, key, kind, title_vi, position, required)
                 select c.id, m.id, 'bai-moi-sau-hoan-thanh', 'text', 'Bài mới', 99, true
                 from course c join course_module m on m.course_id = c.id where c.slug = ?1
                 order by m.position desc limit 1""").setParameter(1, COURSE).executeUpdate());
         try {
-            Enrolment enrolment = QuarkusTransaction.requiringNew().call(() -> Enrolment.<Enrolment>find(
-                    "personId", personId).firstResult());
+            Enrolment enrolment = QuarkusTransaction.requiringNew()
+                    .call(() -> Enrolment.<Enrolment>find("personId", personId).firstResult());
             assertNotNull(enrolment.completedAt);
             assertEquals(1, certificatesOf(personId).size());
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "delete from lesson where key = 'bai-moi-sau-hoan-thanh'").executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("delete from lesson where key = 'bai-moi-sau-hoan-thanh'")
+                            .executeUpdate());
         }
     }
 }

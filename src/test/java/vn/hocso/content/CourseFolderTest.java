@@ -94,7 +94,9 @@ class CourseFolderTest {
         assertEquals("Kỹ năng số", def.titleVi());
         assertEquals(List.of("citizen", "civil-servant"), def.targetGroups());
         assertEquals("kiem-tra", def.finalQuizKey());
-        assertEquals(List.of("mo-dau", "ket-thuc"), def.modules().stream().map(m -> m.key()).toList());
+        assertEquals(
+                List.of("mo-dau", "ket-thuc"),
+                def.modules().stream().map(m -> m.key()).toList());
         CourseDefinition.LessonDefinition text = def.modules().get(0).lessons().get(0);
         assertEquals("Bài 1", text.titleVi());
         assertEquals("Lesson 1", text.titleEn());
@@ -121,15 +123,16 @@ class CourseFolderTest {
                   en: "Digital skills"
                 """, "")));
         assertTrue(result.definition().isEmpty());
-        assertEquals(List.of(new ImportProblem("ky-nang-so/course.yaml", 1, "missing_field(title)")),
-                result.problems());
+        assertEquals(
+                List.of(new ImportProblem("ky-nang-so/course.yaml", 1, "missing_field(title)")), result.problems());
     }
 
     @Test
     void aLessonFileThatDoesNotExistIsReportedWhereItIsNamed() throws IOException {
         CourseFolder.Result result = read(course("ky-nang-so", COURSE.replace("lessons/01.md", "lessons/99.md")));
         assertTrue(result.definition().isEmpty());
-        assertEquals(List.of(new ImportProblem("ky-nang-so/course.yaml", 19, "file_missing(lessons/99.md)")),
+        assertEquals(
+                List.of(new ImportProblem("ky-nang-so/course.yaml", 19, "file_missing(lessons/99.md)")),
                 result.problems());
     }
 
@@ -151,10 +154,13 @@ class CourseFolderTest {
                 .replace("id: bai-1", "id: Bài 1")
                 .replace("file: quiz/final.yaml", "file: ../../etc/passwd");
         CourseFolder.Result result = read(course("ky-nang-so", broken));
-        List<String> messages = result.problems().stream().map(ImportProblem::toString).toList();
-        assertTrue(messages.contains("ky-nang-so/course.yaml:6: bad_value(category,dich-vu-cong, ky-nang-so)"),
+        List<String> messages =
+                result.problems().stream().map(ImportProblem::toString).toList();
+        assertTrue(
+                messages.contains("ky-nang-so/course.yaml:6: bad_value(category,dich-vu-cong, ky-nang-so)"),
                 messages.toString());
-        assertTrue(messages.contains("ky-nang-so/course.yaml:8: bad_value(level,advanced, basic, intermediate)"),
+        assertTrue(
+                messages.contains("ky-nang-so/course.yaml:8: bad_value(level,advanced, basic, intermediate)"),
                 messages.toString());
         assertTrue(messages.contains("ky-nang-so/course.yaml:17: bad_id(Bài 1)"), messages.toString());
         assertTrue(messages.contains("ky-nang-so/course.yaml:32: file_outside(../../etc/passwd)"), messages.toString());
@@ -164,7 +170,8 @@ class CourseFolderTest {
     void aLessonWithoutFrontMatterIsReportedInTheLessonFile() throws IOException {
         Path dir = course("ky-nang-so", COURSE);
         Files.writeString(dir.resolve("lessons/01.md"), "## Không có phần đầu\n");
-        assertEquals(List.of(new ImportProblem("ky-nang-so/lessons/01.md", 1, "front_matter_missing")),
+        assertEquals(
+                List.of(new ImportProblem("ky-nang-so/lessons/01.md", 1, "front_matter_missing")),
                 read(dir).problems());
     }
 
@@ -172,7 +179,8 @@ class CourseFolderTest {
     void frontMatterProblemsPointAtTheLineInTheLessonFile() throws IOException {
         Path dir = course("ky-nang-so", COURSE);
         Files.writeString(dir.resolve("lessons/01.md"), "---\ntitle:\n  en: \"Only English\"\nminutes: 5\n---\nText\n");
-        assertEquals(List.of(new ImportProblem("ky-nang-so/lessons/01.md", 3, "missing_field(vi)")),
+        assertEquals(
+                List.of(new ImportProblem("ky-nang-so/lessons/01.md", 3, "missing_field(vi)")),
                 read(dir).problems());
     }
 
@@ -181,15 +189,20 @@ class CourseFolderTest {
         String broken = COURSE.replace("status: published", "status: published\ncolour: red")
                 .replace("id: video-1", "id: bai-1");
         List<String> messages = read(course("ky-nang-so", broken)).problems().stream()
-                .map(ImportProblem::toString).toList();
+                .map(ImportProblem::toString)
+                .toList();
         assertTrue(messages.contains("ky-nang-so/course.yaml:10: unknown_field(colour)"), messages.toString());
         assertTrue(messages.contains("ky-nang-so/course.yaml:21: duplicate_id(bai-1)"), messages.toString());
     }
 
     @Test
     void theFinalQuizMustBeAQuizLessonOfTheCourse() throws IOException {
-        List<String> messages = read(course("ky-nang-so", COURSE.replace("finalQuiz: kiem-tra", "finalQuiz: bai-1")))
-                .problems().stream().map(ImportProblem::toString).toList();
+        List<String> messages =
+                read(course("ky-nang-so", COURSE.replace("finalQuiz: kiem-tra", "finalQuiz: bai-1")))
+                        .problems()
+                        .stream()
+                        .map(ImportProblem::toString)
+                        .toList();
         assertEquals(List.of("ky-nang-so/course.yaml:11: final_quiz_unknown(bai-1)"), messages);
     }
 }

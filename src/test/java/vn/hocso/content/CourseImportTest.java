@@ -41,12 +41,14 @@ class CourseImportTest {
     }
 
     private static Map<String, Long> lessonIds(String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> Lesson.listAllOfCourse(
-                Course.findBySlug(slug).orElseThrow().id).stream().collect(Collectors.toMap(l -> l.key, l -> l.id)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listAllOfCourse(Course.findBySlug(slug).orElseThrow().id).stream()
+                        .collect(Collectors.toMap(l -> l.key, l -> l.id)));
     }
 
     private static boolean exists(String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> Course.findBySlug(slug).isPresent());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Course.findBySlug(slug).isPresent());
     }
 
     private Path copyOfDemoCourse(String slug, String as) throws IOException {
@@ -77,7 +79,8 @@ class CourseImportTest {
     @Test
     void aChangedCourseIsUpdatedInPlaceAndKeepsItsLessonIds() throws IOException {
         Path course = copyOfDemoCourse("an-toan-tren-mang", "doi-moi");
-        Files.writeString(course.resolve("course.yaml"),
+        Files.writeString(
+                course.resolve("course.yaml"),
                 Files.readString(course.resolve("course.yaml")) + "slug: \"bai-test-cap-nhat\"\n");
         assertEquals(Outcome.CREATED, importFrom(root).courses().get(0).outcome());
         Map<String, Long> before = lessonIds("bai-test-cap-nhat");
@@ -101,8 +104,9 @@ class CourseImportTest {
         assertEquals(Outcome.UPDATED, report.courses().get(0).outcome(), report.toString());
         Map<String, Long> after = lessonIds("bai-test-cap-nhat");
         assertEquals(before, after, "every lesson keeps its id, the dropped one included");
-        List<Lesson> active = QuarkusTransaction.requiringNew().call(() -> Lesson.listActiveOfCourse(
-                Course.findBySlug("bai-test-cap-nhat").orElseThrow().id));
+        List<Lesson> active = QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(
+                        Course.findBySlug("bai-test-cap-nhat").orElseThrow().id));
         assertEquals(before.size() - 1, active.size(), "the dropped lesson is retired, not deleted");
         assertTrue(active.get(0).bodyHtml.contains("Một đoạn mới được thêm vào."));
         assertEquals(Outcome.UNCHANGED, importFrom(root).courses().get(0).outcome());
@@ -111,16 +115,21 @@ class CourseImportTest {
     @Test
     void aBrokenCourseLeavesNoTraceAndDoesNotStopTheOthers() throws IOException {
         Path broken = copyOfDemoCourse("dich-vu-cong-truc-tuyen", "hong");
-        Files.writeString(broken.resolve("course.yaml"), Files.readString(broken.resolve("course.yaml"))
-                .replaceFirst("file: \"?lessons/[^\\n]+", "file: lessons/khong-ton-tai.md")
-                + "slug: \"khoa-hoc-hong\"\n");
+        Files.writeString(
+                broken.resolve("course.yaml"),
+                Files.readString(broken.resolve("course.yaml"))
+                                .replaceFirst("file: \"?lessons/[^\\n]+", "file: lessons/khong-ton-tai.md")
+                        + "slug: \"khoa-hoc-hong\"\n");
         Path fine = copyOfDemoCourse("ky-nang-so-co-ban", "tot");
-        Files.writeString(fine.resolve("course.yaml"),
+        Files.writeString(
+                fine.resolve("course.yaml"),
                 Files.readString(fine.resolve("course.yaml")) + "slug: \"khoa-hoc-tot\"\n");
 
         ImportReport report = importFrom(root);
-        ImportReport.CourseOutcome hong = report.courses().stream().filter(c -> c.folder().equals("hong"))
-                .findFirst().orElseThrow();
+        ImportReport.CourseOutcome hong = report.courses().stream()
+                .filter(c -> c.folder().equals("hong"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Outcome.REJECTED, hong.outcome());
         assertEquals(1, hong.problems().size(), hong.problems().toString());
         assertEquals("hong/course.yaml", hong.problems().get(0).file());
@@ -134,7 +143,8 @@ class CourseImportTest {
     void twoFoldersWithTheSameSlugAreBothRefused() throws IOException {
         for (String folder : List.of("mot", "hai")) {
             Path course = copyOfDemoCourse("ky-nang-so-co-ban", folder);
-            Files.writeString(course.resolve("course.yaml"),
+            Files.writeString(
+                    course.resolve("course.yaml"),
                     Files.readString(course.resolve("course.yaml")) + "slug: \"trung-ma\"\n");
         }
         ImportReport report = importFrom(root);

@@ -82,70 +82,89 @@ class QuizFileTest {
         assertEquals(60, quiz.settings().passPercent());
         assertEquals("last", quiz.settings().counting());
         assertEquals("answers", quiz.settings().review());
-        assertEquals(List.of("mot", "hai", "ba", "bon"),
+        assertEquals(
+                List.of("mot", "hai", "ba", "bon"),
                 quiz.questions().stream().map(QuestionDefinition::key).toList());
         QuestionDefinition first = quiz.questions().get(0);
         assertTrue(first.stemVi().contains("<strong>một</strong>"), first.stemVi());
         assertEquals(List.of("wifi"), first.tags());
         assertEquals(2, quiz.questions().get(1).weight());
         QuestionDefinition trueFalse = quiz.questions().get(2);
-        assertEquals(List.of("true", "false"), trueFalse.options().stream().map(o -> o.key()).toList());
-        assertEquals(List.of(false, true), trueFalse.options().stream().map(o -> o.correct()).toList());
+        assertEquals(
+                List.of("true", "false"),
+                trueFalse.options().stream().map(o -> o.key()).toList());
+        assertEquals(
+                List.of(false, true),
+                trueFalse.options().stream().map(o -> o.correct()).toList());
         assertEquals(List.of("Hà Nội", "Thủ đô Hà Nội"), quiz.questions().get(3).accepted());
     }
 
     @Test
     void theDefaultsAreTheWholeBankShuffledWithoutLimitsAndAPassMarkOf80() throws IOException {
         CourseFolder.Result result = read(QUIZ.substring(QUIZ.indexOf("questions:")));
-        QuizDefinition.Settings s = result.definition().orElseThrow().quizzes().get("kiem-tra").settings();
-        assertEquals(new QuizDefinition.Settings(null, java.util.Map.of(), true, true, null, null, 0, 80, "highest",
-                "mistakes"), s);
+        QuizDefinition.Settings s =
+                result.definition().orElseThrow().quizzes().get("kiem-tra").settings();
+        assertEquals(
+                new QuizDefinition.Settings(
+                        null, java.util.Map.of(), true, true, null, null, 0, 80, "highest", "mistakes"),
+                s);
     }
 
     @Test
     void problemsInAQuizFileAreReportedWithTheQuizFileAndLine() throws IOException {
-        String broken = QUIZ
-                .replace("  - {id: b, text: {vi: \"Sai\"}}", "  - {id: b, text: {vi: \"Sai\"}, correct: true}")
+        String broken = QUIZ.replace(
+                        "  - {id: b, text: {vi: \"Sai\"}}", "  - {id: b, text: {vi: \"Sai\"}, correct: true}")
                 .replace("type: text", "type: essay")
                 .replace("answer: false", "answer: false\n    options: []")
                 .replace("draw: 3", "draw: 9");
         CourseFolder.Result result = read(broken);
         assertTrue(result.definition().isEmpty());
-        assertEquals(List.of(
-                "khoa/quiz/final.yaml:15: quiz_single_correct",
-                "khoa/quiz/final.yaml:30: quiz_not_for_type(options,truefalse)",
-                "khoa/quiz/final.yaml:32: bad_value(type,multiple, single, text, truefalse)",
-                "khoa/quiz/final.yaml:2: quiz_draw_too_many(9,3)"),
+        assertEquals(
+                List.of(
+                        "khoa/quiz/final.yaml:15: quiz_single_correct",
+                        "khoa/quiz/final.yaml:30: quiz_not_for_type(options,truefalse)",
+                        "khoa/quiz/final.yaml:32: bad_value(type,multiple, single, text, truefalse)",
+                        "khoa/quiz/final.yaml:2: quiz_draw_too_many(9,3)"),
                 result.problems().stream().map(ImportProblem::toString).toList());
     }
 
     @Test
     void aDuplicateQuestionIdAndAnUnknownFieldAreReported() throws IOException {
         CourseFolder.Result result = read(QUIZ.replace("id: hai", "id: mot").replace("weight: 2", "wieght: 2"));
-        assertEquals(Set.of("khoa/quiz/final.yaml:18: quiz_duplicate_id(mot)",
-                "khoa/quiz/final.yaml:20: unknown_field(wieght)"),
+        assertEquals(
+                Set.of(
+                        "khoa/quiz/final.yaml:18: quiz_duplicate_id(mot)",
+                        "khoa/quiz/final.yaml:20: unknown_field(wieght)"),
                 result.problems().stream().map(ImportProblem::toString).collect(Collectors.toSet()));
     }
 
     @Test
     void aDrawPerTagNeedsEnoughQuestionsWithThatTag() throws IOException {
         CourseFolder.Result result = read(QUIZ.replace("draw: 3", "draw: {wifi: 2}"));
-        assertEquals(List.of("khoa/quiz/final.yaml:2: quiz_draw_tag(wifi,2,1)"),
+        assertEquals(
+                List.of("khoa/quiz/final.yaml:2: quiz_draw_tag(wifi,2,1)"),
                 result.problems().stream().map(ImportProblem::toString).toList());
     }
 
     @Test
     void eachDemoCourseHasAFinalQuizOfAtLeast15QuestionsMixingAllFourTypes() {
         for (String slug : List.of("ky-nang-so-co-ban", "dich-vu-cong-truc-tuyen", "an-toan-tren-mang")) {
-            CourseFolder.Result result = CourseFolder.read(DemoCourses.FOLDER, DemoCourses.FOLDER.resolve(slug),
-                    CATEGORIES, MSG);
+            CourseFolder.Result result =
+                    CourseFolder.read(DemoCourses.FOLDER, DemoCourses.FOLDER.resolve(slug), CATEGORIES, MSG);
             assertEquals(List.of(), result.problems(), slug);
             CourseDefinition course = result.definition().orElseThrow();
             QuizDefinition quiz = course.quizzes().get(course.finalQuizKey());
-            assertTrue(quiz.questions().size() >= 15, slug + " has " + quiz.questions().size() + " questions");
-            assertEquals(QuizDefinition.TYPES, quiz.questions().stream().map(QuestionDefinition::type)
-                    .collect(Collectors.toSet()), slug);
-            assertTrue(quiz.settings().timeLimitMinutes() != null && quiz.settings().maxAttempts() != null, slug);
+            assertTrue(
+                    quiz.questions().size() >= 15,
+                    slug + " has " + quiz.questions().size() + " questions");
+            assertEquals(
+                    QuizDefinition.TYPES,
+                    quiz.questions().stream().map(QuestionDefinition::type).collect(Collectors.toSet()),
+                    slug);
+            assertTrue(
+                    quiz.settings().timeLimitMinutes() != null
+                            && quiz.settings().maxAttempts() != null,
+                    slug);
         }
     }
 }

@@ -59,11 +59,13 @@ class CertificateInBrowserTest {
         Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "quantri", "Thành phố Hà Nội");
 
         // everything but the last text lesson is already done (read earlier, or passed)
-        long personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person>find("email",
-                "quantri@demo.hocso.vn").firstResult().id);
-        List<Lesson> lessons = QuarkusTransaction.requiringNew().call(() -> Lesson.listActiveOfCourse(
-                Course.findBySlug(COURSE).orElseThrow().id));
-        Lesson last = lessons.stream().filter(Lesson::isText).reduce((a, b) -> b).orElseThrow();
+        long personId = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Person.<Person>find("email", "quantri@demo.hocso.vn").firstResult().id);
+        List<Lesson> lessons = QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
+        Lesson last =
+                lessons.stream().filter(Lesson::isText).reduce((a, b) -> b).orElseThrow();
         lessons.stream().filter(l -> !l.id.equals(last.id)).forEach(l -> progress.complete(personId, l));
 
         browser.get(APP + "/courses/" + COURSE + "/lessons/" + last.key);
@@ -87,16 +89,17 @@ class CertificateInBrowserTest {
         wait.until(ExpectedConditions.urlContains("X-Amz-Signature"));
         String presigned = browser.getCurrentUrl();
         assertTrue(!presigned.startsWith(APP), "the browser fetches the PDF from the store, not the app");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(presigned)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(presigned)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
 
         // a stranger — signed out — verifies the code typed by hand, in lower case
         browser.get(APP + "/logout");
         wait.until(ExpectedConditions.urlMatches("^" + APP + "/(\\?.*)?$"));
         browser.get(APP + "/verify");
-        browser.findElement(By.id("code")).sendKeys(code.toLowerCase().substring(0, 5) + "-" + code.toLowerCase()
-                .substring(5));
+        browser.findElement(By.id("code"))
+                .sendKeys(code.toLowerCase().substring(0, 5) + "-"
+                        + code.toLowerCase().substring(5));
         Chromium.click(wait, By.cssSelector("form.search button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".verdict")));
         String verdict = browser.findElement(By.cssSelector(".verdict")).getText();

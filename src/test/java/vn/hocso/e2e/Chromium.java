@@ -28,8 +28,7 @@ final class Chromium {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A fresh browser the size of a small phone (360 × 800 px), in Vietnamese, with {@code extra} switches. */
     static WebDriver phone(String... extra) {
@@ -37,21 +36,32 @@ final class Chromium {
     }
 
     static WebDriver open(int width, int height, String... extra) {
-        List<String> switches = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height, "--lang=vi"));
+        List<String> switches = new ArrayList<>(List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--lang=vi"));
         switches.addAll(List.of(extra));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        WebDriver browser = new ChromeDriver(service,
-                new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(switches));
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        WebDriver browser = new ChromeDriver(
+                service, new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(switches));
         browser.manage().window().setSize(new Dimension(width, height));
         return browser;
     }
 
     /** Signs a demo user in on Keycloak's own login page, once the browser shows it. */
     static void signIn(WebDriver browser, WebDriverWait wait, String user) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("hocso123");
         browser.findElement(By.id("kc-login")).click();
     }
@@ -64,8 +74,8 @@ final class Chromium {
         browser.get(courseUrl);
         browser.findElement(By.cssSelector(".enrol a.button")).click();
         signIn(browser, wait, user);
-        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/profile"),
-                ExpectedConditions.urlToBe(courseUrl)));
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.urlContains("/profile"), ExpectedConditions.urlToBe(courseUrl)));
         if (browser.getCurrentUrl().contains("/profile")) {
             settle(wait);
             new Select(browser.findElement(By.id("unitId"))).selectByVisibleText(unit);
@@ -82,8 +92,8 @@ final class Chromium {
 
     /** Waits until the page the browser navigated to has finished loading. */
     static void settle(WebDriverWait wait) {
-        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
-                "return document.readyState")));
+        wait.until(
+                driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /**
@@ -112,8 +122,8 @@ final class Chromium {
     static void assertFitsA360PixelScreen(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         Object culprits = ((JavascriptExecutor) browser).executeScript("""
                 const w = document.documentElement.clientWidth;
                 return Array.from(document.querySelectorAll('body *'))

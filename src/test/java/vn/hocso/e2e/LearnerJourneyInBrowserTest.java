@@ -83,8 +83,9 @@ class LearnerJourneyInBrowserTest {
         browser.get(APP + "/my");
         String progress = browser.findElement(By.cssSelector(".progress-text")).getText();
         assertTrue(progress.startsWith("Đã xong 1/"), progress);
-        assertTrue(Integer.parseInt(browser.findElement(By.cssSelector(".progress"))
-                .getAttribute("aria-valuenow")) > 0);
+        assertTrue(Integer.parseInt(
+                        browser.findElement(By.cssSelector(".progress")).getAttribute("aria-valuenow"))
+                > 0);
         Chromium.assertFitsA360PixelScreen(browser, "my-learning");
         browser.get(firstLesson);
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
@@ -96,5 +97,4 @@ class LearnerJourneyInBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith("http://127.0.0.1:8180/realms/hocso/"));
     }
-
 }

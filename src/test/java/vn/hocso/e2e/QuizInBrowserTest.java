@@ -94,15 +94,18 @@ class QuizInBrowserTest {
         // the answers were saved as they were given: a reload shows them
         browser.get(attemptUrl);
         wait.until(b -> b.findElements(By.cssSelector("input:checked")).size()
-                + b.findElements(By.cssSelector("input[type=text]")).stream()
-                        .filter(i -> !i.getAttribute("value").isEmpty()).count() == 10);
+                        + b.findElements(By.cssSelector("input[type=text]")).stream()
+                                .filter(i -> !i.getAttribute("value").isEmpty())
+                                .count()
+                == 10);
 
         // submit, and see the result with the review this quiz allows: verdicts, correct answers, explanations
         Chromium.click(wait, By.cssSelector("button.submit"));
         wait.until(ExpectedConditions.urlMatches("/quiz/attempts/\\d+/result$"));
         assertTrue(browser.findElement(By.cssSelector(".score-value")).getText().matches("\\d+%"));
         assertEquals(10, browser.findElements(By.cssSelector(".review-item")).size());
-        assertTrue(browser.findElements(By.cssSelector(".choices .is-correct")).size() >= 7,
+        assertTrue(
+                browser.findElements(By.cssSelector(".choices .is-correct")).size() >= 7,
                 "the correct options are shown after submission");
         assertTrue(browser.findElement(By.cssSelector("h2")).getText().contains("Xem lại bài làm"));
         Chromium.assertFitsA360PixelScreen(browser, "quiz-result");
@@ -110,12 +113,13 @@ class QuizInBrowserTest {
         // the quiz page lists the attempt; as a trainer, the statistics count it
         Chromium.click(wait, By.cssSelector(".pager a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.history")));
-        assertTrue(browser.findElement(By.cssSelector("table.history")).getText().contains("Lần 1"));
+        assertTrue(
+                browser.findElement(By.cssSelector("table.history")).getText().contains("Lần 1"));
         Chromium.click(wait, By.cssSelector("a[href$='/quiz/stats']"));
         wait.until(ExpectedConditions.urlContains("/quiz/stats"));
-        String summary = browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
+        String summary =
+                browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
         assertTrue(summary.startsWith("1 lượt làm bài đã chấm"), summary);
         Chromium.assertFitsA360PixelScreen(browser, "quiz-stats");
     }
-
 }

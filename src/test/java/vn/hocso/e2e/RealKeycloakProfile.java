@@ -13,11 +13,17 @@ public class RealKeycloakProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", String.valueOf(PORT),
-                "quarkus.oidc.connection-delay", "30S",
-                "quarkus.oidc.api.connection-delay", "30S",
-                "hocso.courses.import-at-start", "true",
+        return Map.of(
+                "quarkus.http.test-port",
+                String.valueOf(PORT),
+                "quarkus.oidc.connection-delay",
+                "30S",
+                "quarkus.oidc.api.connection-delay",
+                "30S",
+                "hocso.courses.import-at-start",
+                "true",
                 // background work runs as in production (certificate PDFs, transcoding)
-                "hocso.jobs.enabled", "true");
+                "hocso.jobs.enabled",
+                "true");
     }
 }

@@ -86,11 +86,14 @@ class VideoLessonInBrowserTest {
 
     /** Where the server thinks donvi stopped, in milliseconds; -1 before any heartbeat. */
     private int storedPositionMs() {
-        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        List<?> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                 select w.position_ms from video_watch w join person p on p.id = w.person_id
                 join lesson l on l.id = w.lesson_id join course c on c.id = l.course_id
                 where p.email = 'donvi@demo.hocso.vn' and c.slug = ?1 and l.key = ?2""")
-                .setParameter(1, COURSE).setParameter(2, LESSON).getResultList());
+                        .setParameter(1, COURSE)
+                        .setParameter(2, LESSON)
+                        .getResultList());
         return rows.isEmpty() ? -1 : ((Number) rows.get(0)).intValue();
     }
 
@@ -117,8 +120,11 @@ class VideoLessonInBrowserTest {
         waitIn(phone).until(b -> js(b, "return document.querySelector('.player video').readyState;") >= 1);
         waitIn(phone).until(b -> currentTime(b) > 0);
         assertTrue(Math.abs(currentTime(phone) - left) < 1.5, "resumed at " + currentTime(phone) + ", left at " + left);
-        assertEquals("240p", new Select(phone.findElement(By.cssSelector(".player .saver"))).getFirstSelectedOption()
-                .getAttribute("value"));
+        assertEquals(
+                "240p",
+                new Select(phone.findElement(By.cssSelector(".player .saver")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
 
         // another device: a fresh browser, same learner, same second
         WebDriver laptop = openBrowser();
@@ -126,8 +132,8 @@ class VideoLessonInBrowserTest {
         waitIn(laptop).until(b -> currentTime(b) > 0);
         assertTrue(Math.abs(currentTime(laptop) - left) < 1.5, "resumed at " + currentTime(laptop));
         ((JavascriptExecutor) laptop).executeScript("document.querySelector('.player video').play();");
-        waitIn(laptop).until(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
-                "return document.querySelector('.player video').ended;"));
+        waitIn(laptop).until(b -> (Boolean)
+                ((JavascriptExecutor) b).executeScript("return document.querySelector('.player video').ended;"));
         // 0–4 s on the phone, 4–10 s here: the union covers the video, so the lesson is done
         waitIn(laptop).until(b -> {
             b.navigate().refresh();
@@ -150,14 +156,18 @@ class VideoLessonInBrowserTest {
 
         // the file goes from the browser to the object store (a presigned PUT), then the app checks it
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
-        browser.findElement(By.id("video-file")).sendKeys(VideoFixtures.clip(3, 426, 240).toAbsolutePath().toString());
+        browser.findElement(By.id("video-file"))
+                .sendKeys(VideoFixtures.clip(3, 426, 240).toAbsolutePath().toString());
         Chromium.click(wait, By.cssSelector(".upload-start"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Đang chờ xử lý"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Đang chờ xử lý"));
         // a worker transcodes it (this one, or the app's own, which is on here); the page follows without reloading
-        io.quarkus.arc.Arc.container().instance(vn.hocso.job.JobWorker.class).get().runNext("transcode");
+        io.quarkus.arc.Arc.container()
+                .instance(vn.hocso.job.JobWorker.class)
+                .get()
+                .runNext("transcode");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Sẵn sàng"));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage;"));
         Chromium.assertFitsA360PixelScreen(browser, "trainer-video-ready");
     }
-
 }

@@ -24,8 +24,7 @@ public class CountingJob implements JobHandler {
         switch (String.valueOf(job.param("fail"))) {
             case "permanent" -> throw new Permanent("broken input");
             case "transient" -> throw new IllegalStateException("store unreachable");
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -43,13 +43,16 @@ class JobLeaseTest {
     }
 
     private static Job job(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey(key).orElseThrow());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Job.findByDedupeKey(key).orElseThrow());
     }
 
     private void expireLease(long id) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update job set locked_until = now() - interval '1 second' where id = ?1").setParameter(1, id)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update job set locked_until = now() - interval '1 second' where id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate());
     }
 
     private static <T> List<T> race(Callable<T> a, Callable<T> b) throws Exception {
@@ -92,7 +95,8 @@ class JobLeaseTest {
         }
         List<Long> taken = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            List<Optional<Job>> pair = race(() -> jobs.claim(kind, "worker-a", Duration.ofMinutes(1)),
+            List<Optional<Job>> pair = race(
+                    () -> jobs.claim(kind, "worker-a", Duration.ofMinutes(1)),
                     () -> jobs.claim(kind, "worker-b", Duration.ofMinutes(1)));
             pair.forEach(j -> j.ifPresent(job -> taken.add(job.id)));
         }
@@ -137,7 +141,8 @@ class JobLeaseTest {
             // look twice after the first lease would have lapsed, and once after a second one would have
             for (long at : new long[] {2500, 3500, 4500}) {
                 Thread.sleep(Math.max(0, at - (System.nanoTime() - start) / 1_000_000));
-                assertTrue(jobs.claim(QuietJob.KIND, "worker-b", QuietJob.LEASE).isEmpty(),
+                assertTrue(
+                        jobs.claim(QuietJob.KIND, "worker-b", QuietJob.LEASE).isEmpty(),
                         "another worker took the running job at " + at + " ms");
                 Job running = job(key);
                 assertEquals(Job.RUNNING, running.status);

@@ -37,7 +37,8 @@ class JobsTest {
     }
 
     private static Job job(String dedupeKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey(dedupeKey).orElseThrow());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Job.findByDedupeKey(dedupeKey).orElseThrow());
     }
 
     @Test
@@ -51,15 +52,17 @@ class JobsTest {
     @Test
     void aFailingJobIsRetriedLaterThenFailsWithItsReason() {
         String key = "retry-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(CountingJob.KIND,
-                Map.of("key", key, "fail", "transient"), key, 2));
+        QuarkusTransaction.requiringNew()
+                .run(() -> jobs.enqueue(CountingJob.KIND, Map.of("key", key, "fail", "transient"), key, 2));
         assertTrue(worker.runNext(CountingJob.KIND));
         Job retried = job(key);
         assertEquals(Job.QUEUED, retried.status);
         assertTrue(retried.runAfter.isAfter(java.time.OffsetDateTime.now()), "back-off before the next attempt");
         assertFalse(worker.runNext(CountingJob.KIND), "not due yet");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update job set run_after = now() where dedupe_key = ?1").setParameter(1, key).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update job set run_after = now() where dedupe_key = ?1")
+                        .setParameter(1, key)
+                        .executeUpdate());
         assertTrue(worker.runNext(CountingJob.KIND));
         Job failed = job(key);
         assertEquals(Job.FAILED, failed.status);
@@ -70,8 +73,8 @@ class JobsTest {
     @Test
     void aPermanentFailureIsNotRetried() {
         String key = "permanent-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(CountingJob.KIND,
-                Map.of("key", key, "fail", "permanent"), key, 5));
+        QuarkusTransaction.requiringNew()
+                .run(() -> jobs.enqueue(CountingJob.KIND, Map.of("key", key, "fail", "permanent"), key, 5));
         assertTrue(worker.runNext(CountingJob.KIND));
         Job failed = job(key);
         assertEquals(Job.FAILED, failed.status);

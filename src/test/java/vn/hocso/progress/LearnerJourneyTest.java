@@ -41,56 +41,106 @@ class LearnerJourneyTest {
     }
 
     private static long enrolments(String subject, String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> Enrolment.count(
-                "personId = (select p.id from Person p where p.subject = ?1) and course.slug = ?2", subject, slug));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Enrolment.count(
+                        "personId = (select p.id from Person p where p.subject = ?1) and course.slug = ?2",
+                        subject,
+                        slug));
     }
 
     @Test
     @TestSecurity(user = "an", roles = "learner")
-    @OidcSecurity(claims = {@Claim(key = "sub", value = "journey-an"), @Claim(key = "family_name", value = "Đặng"),
-            @Claim(key = "given_name", value = "Thị Hường"), @Claim(key = "email", value = "huong@example.vn")})
+    @OidcSecurity(
+            claims = {
+                @Claim(key = "sub", value = "journey-an"),
+                @Claim(key = "family_name", value = "Đặng"),
+                @Claim(key = "given_name", value = "Thị Hường"),
+                @Claim(key = "email", value = "huong@example.vn")
+            })
     void aLearnerEnrolsReadsALessonAndSeesProgress() {
         // first sign-in: the profile is created from the token, in Vietnamese name order, and must be completed
-        given().redirects().follow(false).when().get("/login?next=/courses/" + COURSE).then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/login?next=/courses/" + COURSE)
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/profile?next="));
-        Person person = QuarkusTransaction.requiringNew().call(() -> Person.findBySubject("journey-an").orElseThrow());
+        Person person = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject("journey-an").orElseThrow());
         assertEquals("Đặng Thị Hường", person.fullName);
         assertEquals("huong@example.vn", person.email);
-        long hanoi = QuarkusTransaction.requiringNew().call(() -> vn.hocso.org.OrgUnit.findCurrentByCode("01")
-                .orElseThrow().id);
-        Forms.post("/profile", "/profile", "fullName", "Đặng Thị Hường", "unitId", String.valueOf(hanoi),
-                "targetGroup", "citizen", "next", "/courses/" + COURSE)
-                .then().statusCode(303).header("Location", endsWith("/courses/" + COURSE));
+        long hanoi = QuarkusTransaction.requiringNew()
+                .call(() -> vn.hocso.org.OrgUnit.findCurrentByCode("01").orElseThrow().id);
+        Forms.post(
+                        "/profile",
+                        "/profile",
+                        "fullName",
+                        "Đặng Thị Hường",
+                        "unitId",
+                        String.valueOf(hanoi),
+                        "targetGroup",
+                        "citizen",
+                        "next",
+                        "/courses/" + COURSE)
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/courses/" + COURSE));
 
         // a lesson before enrolling is refused
-        String firstLesson = QuarkusTransaction.requiringNew().call(() ->
-                Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id).get(0).key);
-        given().when().get("/courses/" + COURSE + "/lessons/" + firstLesson).then().statusCode(403)
+        String firstLesson = QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id)
+                        .get(0)
+                        .key);
+        given().when()
+                .get("/courses/" + COURSE + "/lessons/" + firstLesson)
+                .then()
+                .statusCode(403)
                 .body(containsString("đăng ký khoá học trước"));
 
         // enrol (twice: a double click) → one enrolment
-        Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol").then().statusCode(303)
+        Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol")
+                .then()
+                .statusCode(303)
                 .header("Location", endsWith("/courses/" + COURSE));
         Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol").then().statusCode(303);
         assertEquals(1, enrolments("journey-an", COURSE));
 
         // read the first lesson and mark it done
-        given().when().get("/courses/" + COURSE + "/lessons/" + firstLesson).then().statusCode(200)
+        given().when()
+                .get("/courses/" + COURSE + "/lessons/" + firstLesson)
+                .then()
+                .statusCode(200)
                 .body(containsString("class=\"prose\""))
                 .body(containsString("Đánh dấu đã học xong"));
-        Forms.post("/courses/" + COURSE + "/lessons/" + firstLesson,
-                "/courses/" + COURSE + "/lessons/" + firstLesson + "/done").then().statusCode(303);
-        int required = QuarkusTransaction.requiringNew().call(() -> (int) Lesson.listActiveOfCourse(
-                Course.findBySlug(COURSE).orElseThrow().id).stream().filter(l -> l.required).count());
+        Forms.post(
+                        "/courses/" + COURSE + "/lessons/" + firstLesson,
+                        "/courses/" + COURSE + "/lessons/" + firstLesson + "/done")
+                .then()
+                .statusCode(303);
+        int required = QuarkusTransaction.requiringNew()
+                .call(() -> (int)
+                        Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id).stream()
+                                .filter(l -> l.required)
+                                .count());
 
-        given().when().get("/courses/" + COURSE).then().statusCode(200)
+        given().when()
+                .get("/courses/" + COURSE)
+                .then()
+                .statusCode(200)
                 .body(containsString("Đã xong 1/" + required + " bài bắt buộc"))
                 .body(containsString("aria-valuenow=\"" + (100 / required) + "\""));
-        given().when().get("/my").then().statusCode(200)
+        given().when()
+                .get("/my")
+                .then()
+                .statusCode(200)
                 .body(containsString("/courses/" + COURSE))
                 .body(containsString("Đã xong 1/" + required + " bài bắt buộc"))
                 .body(not(containsString("Hồ sơ của bạn chưa có đơn vị")));
-        given().when().get("/api/me/enrolments").then().statusCode(200)
+        given().when()
+                .get("/api/me/enrolments")
+                .then()
+                .statusCode(200)
                 .body("[0].course", equalTo(COURSE))
                 .body("[0].progress.requiredDone", equalTo(1))
                 .body("[0].progress.requiredLessons", equalTo(required));
@@ -102,24 +152,30 @@ class LearnerJourneyTest {
     void finishingEveryRequiredLessonCompletesTheCourseOnce() {
         String slug = "dich-vu-cong-truc-tuyen";
         Forms.post("/courses/" + slug, "/courses/" + slug + "/enrol").then().statusCode(303);
-        List<Lesson> all = QuarkusTransaction.requiringNew().call(() ->
-                Lesson.listActiveOfCourse(Course.findBySlug(slug).orElseThrow().id));
+        List<Lesson> all = QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(slug).orElseThrow().id));
         List<Lesson> lessons = all.stream().filter(Lesson::isText).toList();
         for (Lesson lesson : lessons) {
             String page = "/courses/" + slug + "/lessons/" + lesson.key;
             Forms.post(page, page + "/done").then().statusCode(303);
         }
         // the final quiz is passed (the quiz engine reports it; QuizJourneyTest takes it for real)
-        long personId = QuarkusTransaction.requiringNew().call(() ->
-                Person.findBySubject("journey-binh").orElseThrow().id);
+        long personId = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject("journey-binh").orElseThrow().id);
         all.stream().filter(l -> Lesson.QUIZ.equals(l.kind)).forEach(l -> progress.complete(personId, l));
         // marking again changes nothing and keeps the first completion date
-        var first = QuarkusTransaction.requiringNew().call(() -> Enrolment.<Enrolment>find(
-                "personId = (select p.id from Person p where p.subject = 'journey-binh')").firstResult().completedAt);
+        var first = QuarkusTransaction.requiringNew()
+                .call(() -> Enrolment.<Enrolment>find(
+                                "personId = (select p.id from Person p where p.subject = 'journey-binh')")
+                        .firstResult()
+                        .completedAt);
         String last = "/courses/" + slug + "/lessons/" + lessons.get(lessons.size() - 1).key;
         Forms.post(last, last + "/done").then().statusCode(303);
-        var again = QuarkusTransaction.requiringNew().call(() -> Enrolment.<Enrolment>find(
-                "personId = (select p.id from Person p where p.subject = 'journey-binh')").firstResult().completedAt);
+        var again = QuarkusTransaction.requiringNew()
+                .call(() -> Enrolment.<Enrolment>find(
+                                "personId = (select p.id from Person p where p.subject = 'journey-binh')")
+                        .firstResult()
+                        .completedAt);
         assertEquals(first, again);
         given().when().get("/courses/" + slug).then().statusCode(200).body(containsString("Bạn đã hoàn thành"));
     }
@@ -128,16 +184,35 @@ class LearnerJourneyTest {
     @TestSecurity(user = "cuong", roles = "learner")
     @OidcSecurity(claims = @Claim(key = "sub", value = "journey-cuong"))
     void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("x", "1")
-                .when().post("/courses/" + COURSE + "/enrol").then().statusCode(400)
-                .body(containsString("Lỗi 400")).body(containsString("chưa có gì thay đổi"));
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("x", "1")
+                .when()
+                .post("/courses/" + COURSE + "/enrol")
+                .then()
+                .statusCode(400)
+                .body(containsString("Lỗi 400"))
+                .body(containsString("chưa có gì thay đổi"));
         Forms.Csrf csrf = Forms.csrfFrom("/courses/" + COURSE);
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", "forged-" + csrf.field())
-                .when().post("/courses/" + COURSE + "/enrol").then().statusCode(400);
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", "forged-" + csrf.field())
+                .when()
+                .post("/courses/" + COURSE + "/enrol")
+                .then()
+                .statusCode(400);
         // a cross-site page could send text/plain without a token: pages accept only forms
-        given().redirects().follow(false).contentType("text/plain").body("x")
-                .when().post("/courses/" + COURSE + "/enrol").then().statusCode(400);
+        given().redirects()
+                .follow(false)
+                .contentType("text/plain")
+                .body("x")
+                .when()
+                .post("/courses/" + COURSE + "/enrol")
+                .then()
+                .statusCode(400);
         assertEquals(0, enrolments("journey-cuong", COURSE));
     }
 
@@ -150,15 +225,22 @@ class LearnerJourneyTest {
             draft.status = Course.DRAFT;
         });
         try {
-            Forms.post("/courses/" + COURSE, "/courses/ky-nang-so-co-ban/enrol").then().statusCode(409)
+            Forms.post("/courses/" + COURSE, "/courses/ky-nang-so-co-ban/enrol")
+                    .then()
+                    .statusCode(409)
                     .body(containsString("chưa mở để đăng ký"));
             assertEquals(0, enrolments("journey-dung", "ky-nang-so-co-ban"));
             given().when().get("/courses/ky-nang-so-co-ban").then().statusCode(404);
-            given().contentType("application/json").body("{\"course\":\"ky-nang-so-co-ban\"}")
-                    .when().post("/api/me/enrolments").then().statusCode(409).body("status", equalTo(409));
+            given().contentType("application/json")
+                    .body("{\"course\":\"ky-nang-so-co-ban\"}")
+                    .when()
+                    .post("/api/me/enrolments")
+                    .then()
+                    .statusCode(409)
+                    .body("status", equalTo(409));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Course.findBySlug("ky-nang-so-co-ban").orElseThrow().status =
-                    Course.PUBLISHED);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Course.findBySlug("ky-nang-so-co-ban").orElseThrow().status = Course.PUBLISHED);
         }
     }
 
@@ -166,19 +248,42 @@ class LearnerJourneyTest {
     @TestSecurity(user = "em", roles = "learner")
     @OidcSecurity(claims = @Claim(key = "sub", value = "journey-em"))
     void aBadProfileIsShownAgainWithItsErrorsAndNotSaved() {
-        Forms.post("/profile", "/profile", "fullName", " ", "phone", "call me", "unitId", "99999999",
-                "targetGroup", "alien").then().statusCode(400)
+        Forms.post(
+                        "/profile",
+                        "/profile",
+                        "fullName",
+                        " ",
+                        "phone",
+                        "call me",
+                        "unitId",
+                        "99999999",
+                        "targetGroup",
+                        "alien")
+                .then()
+                .statusCode(400)
                 .body(containsString("Vui lòng nhập họ và tên"))
                 .body(containsString("Số điện thoại chỉ gồm chữ số"))
                 .body(containsString("Vui lòng chọn tỉnh"))
                 .body(containsString("aria-invalid=\"true\""));
-        Person person = QuarkusTransaction.requiringNew().call(() -> Person.findBySubject("journey-em").orElseThrow());
+        Person person = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject("journey-em").orElseThrow());
         assertEquals(null, person.unitId);
         // a former province (merged in 2025) is not a unit one can join today
-        long formerHaGiang = QuarkusTransaction.requiringNew().call(() -> vn.hocso.org.OrgUnit.<vn.hocso.org.OrgUnit>find(
-                "code = '02' and validTo is not null").firstResult().id);
-        Forms.post("/profile", "/profile", "fullName", "Em", "unitId", String.valueOf(formerHaGiang),
-                "targetGroup", "citizen").then().statusCode(400);
+        long formerHaGiang = QuarkusTransaction.requiringNew()
+                .call(() -> vn.hocso.org.OrgUnit.<vn.hocso.org.OrgUnit>find("code = '02' and validTo is not null")
+                        .firstResult()
+                        .id);
+        Forms.post(
+                        "/profile",
+                        "/profile",
+                        "fullName",
+                        "Em",
+                        "unitId",
+                        String.valueOf(formerHaGiang),
+                        "targetGroup",
+                        "citizen")
+                .then()
+                .statusCode(400);
     }
 
     @Test

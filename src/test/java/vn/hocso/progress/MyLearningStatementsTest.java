@@ -44,17 +44,27 @@ class MyLearningStatementsTest {
                 long course = ((Number) em.createNativeQuery("""
                         insert into course (slug, title_vi, summary_vi, category_code, level, status)
                         values (?1, ?2, 'Tóm tắt', 'ky-nang-so', 'basic', 'published') returning id""")
-                        .setParameter(1, prefix + i).setParameter(2, "Khoá " + prefix + i).getSingleResult())
+                                .setParameter(1, prefix + i)
+                                .setParameter(2, "Khoá " + prefix + i)
+                                .getSingleResult())
                         .longValue();
                 long module = ((Number) em.createNativeQuery("""
                         insert into course_module (course_id, key, title_vi, position) values (?1, 'm', 'M', 0)
-                        returning id""").setParameter(1, course).getSingleResult()).longValue();
+                        returning id""")
+                                .setParameter(1, course)
+                                .getSingleResult())
+                        .longValue();
                 em.createNativeQuery("""
                         insert into lesson (course_id, module_id, key, kind, title_vi, position)
                         values (?1, ?2, 'a', 'text', 'A', 0), (?1, ?2, 'b', 'text', 'B', 1)""")
-                        .setParameter(1, course).setParameter(2, module).executeUpdate();
-                em.createNativeQuery("insert into enrolment (person_id, course_id, due_at) values (?1, ?2, now() + interval '3 days')")
-                        .setParameter(1, person).setParameter(2, course).executeUpdate();
+                        .setParameter(1, course)
+                        .setParameter(2, module)
+                        .executeUpdate();
+                em.createNativeQuery(
+                                "insert into enrolment (person_id, course_id, due_at) values (?1, ?2, now() + interval '3 days')")
+                        .setParameter(1, person)
+                        .setParameter(2, course)
+                        .executeUpdate();
             }
         });
     }

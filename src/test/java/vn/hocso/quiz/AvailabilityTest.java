@@ -42,8 +42,8 @@ class AvailabilityTest {
 
     @Test
     void withoutALimitAttemptsNeverRunOut() {
-        Availability a = Availability.of(quiz(null, 0),
-                List.of(graded(NOW.minusDays(1)), graded(NOW.minusHours(1))), NOW);
+        Availability a =
+                Availability.of(quiz(null, 0), List.of(graded(NOW.minusDays(1)), graded(NOW.minusHours(1))), NOW);
         assertTrue(a.canStart());
         assertEquals(null, a.left());
     }
@@ -54,7 +54,8 @@ class AvailabilityTest {
         assertTrue(waiting.waiting());
         assertFalse(waiting.canStart());
         assertEquals(NOW.plusMinutes(20), waiting.notBefore());
-        assertTrue(Availability.of(quiz(null, 30), List.of(graded(NOW.minusMinutes(31))), NOW).canStart());
+        assertTrue(Availability.of(quiz(null, 30), List.of(graded(NOW.minusMinutes(31))), NOW)
+                .canStart());
     }
 
     @Test

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DrawTest {
 
-    record Q(String id, List<String> tags) {
-    }
+    record Q(String id, List<String> tags) {}
 
     static final List<Q> BANK = IntStream.range(0, 12)
             .mapToObj(i -> new Q("q" + i, i < 4 ? List.of("wifi") : i < 8 ? List.of("zalo", "wifi") : List.of("web")))
@@ -51,7 +50,8 @@ class DrawTest {
             assertEquals(10, drawn.size());
             assertEquals(10, new HashSet<>(drawn).size());
             assertEquals(2, drawn.stream().filter(q -> q.tags().contains("web")).count());
-            assertEquals(8, drawn.stream().filter(q -> q.tags().contains("wifi")).count());
+            assertEquals(
+                    8, drawn.stream().filter(q -> q.tags().contains("wifi")).count());
         }
     }
 

@@ -18,6 +18,7 @@ class GradingTest {
     static final AnswerKey TRUE_FALSE = new AnswerKey(QuizDefinition.TRUE_FALSE, 1, Set.of(10L), List.of());
     /** Three correct options (1, 2, 3) and two wrong ones (4, 5), worth 3 points. */
     static final AnswerKey MULTIPLE = new AnswerKey(QuizDefinition.MULTIPLE, 3, Set.of(1L, 2L, 3L), List.of());
+
     static final AnswerKey TEXT = new AnswerKey(QuizDefinition.TEXT, 2, Set.of(), List.of("Hà Nội", "Thủ đô Hà Nội"));
 
     private static Answer chose(Long... ids) {
@@ -76,8 +77,7 @@ class GradingTest {
     @Test
     void aCorrectOptionTheAttemptDidNotShowIsNotOwed() {
         // options 1 and 2 correct, 2 retired by a re-import before the attempt began: it showed 1 and 4 only
-        AnswerKey key = new AnswerKey(QuizDefinition.MULTIPLE, 2, Set.of(1L, 2L), List.of())
-                .shown(new Long[] {1L, 4L});
+        AnswerKey key = new AnswerKey(QuizDefinition.MULTIPLE, 2, Set.of(1L, 2L), List.of()).shown(new Long[] {1L, 4L});
         assertEquals(Set.of(1L), key.correct());
         assertEquals(2, Grading.score(key, chose(1L)), 1e-9);
         assertTrue(Grading.isCorrect(key, Grading.score(key, chose(1L))));
@@ -126,19 +126,26 @@ class GradingTest {
         assertEquals(0, Grading.percent(0, 0), 1e-9);
     }
 
-    record Graded(int number, double percent) {
-    }
+    record Graded(int number, double percent) {}
 
     @Test
     void theHighestAttemptCountsAndTheFirstOfEqualOnesWins() {
         List<Graded> attempts = List.of(new Graded(1, 40), new Graded(2, 90), new Graded(3, 90), new Graded(4, 60));
-        assertEquals(2, Grading.counting(attempts, "highest", Graded::percent).orElseThrow().number());
+        assertEquals(
+                2,
+                Grading.counting(attempts, "highest", Graded::percent)
+                        .orElseThrow()
+                        .number());
     }
 
     @Test
     void theLastAttemptCountsEvenWhenAnEarlierOneWasBetter() {
         List<Graded> attempts = List.of(new Graded(1, 40), new Graded(2, 90), new Graded(3, 60));
-        assertEquals(3, Grading.counting(attempts, "last", Graded::percent).orElseThrow().number());
+        assertEquals(
+                3,
+                Grading.counting(attempts, "last", Graded::percent)
+                        .orElseThrow()
+                        .number());
     }
 
     @Test

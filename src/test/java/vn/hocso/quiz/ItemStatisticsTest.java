@@ -125,7 +125,9 @@ class ItemStatisticsTest {
     @Test
     void facilityIsTheShareOfAttemptsThatGotTheQuestionRight() {
         List<ItemStatistics.Row> rows = statistics.items(quiz.id, AttemptApi.language("vi"));
-        assertEquals(List.of(5L, 5L, 5L), rows.stream().map(ItemStatistics.Row::shown).toList());
+        assertEquals(
+                List.of(5L, 5L, 5L),
+                rows.stream().map(ItemStatistics.Row::shown).toList());
         assertEquals(0.8, rows.get(0).facility(), 1e-9);
         assertEquals(0.6, rows.get(1).facility(), 1e-9);
         assertEquals(0.4, rows.get(2).facility(), 1e-9);
@@ -146,12 +148,22 @@ class ItemStatisticsTest {
     @Test
     void everyOptionCountsHowOftenItWasChosen() {
         List<ItemStatistics.Row> rows = statistics.items(quiz.id, AttemptApi.language("vi"));
-        assertEquals(List.of(4L, 1L, 0L),
-                rows.get(0).options().stream().map(ItemStatistics.OptionCount::count).toList());
+        assertEquals(
+                List.of(4L, 1L, 0L),
+                rows.get(0).options().stream()
+                        .map(ItemStatistics.OptionCount::count)
+                        .toList());
         // true/false: "true" is right, chosen by learners 1, 2 and 4
-        assertEquals(List.of("Đúng", "Sai"), rows.get(1).options().stream().map(ItemStatistics.OptionCount::label)
-                .toList());
-        assertEquals(List.of(3L, 2L), rows.get(1).options().stream().map(ItemStatistics.OptionCount::count).toList());
+        assertEquals(
+                List.of("Đúng", "Sai"),
+                rows.get(1).options().stream()
+                        .map(ItemStatistics.OptionCount::label)
+                        .toList());
+        assertEquals(
+                List.of(3L, 2L),
+                rows.get(1).options().stream()
+                        .map(ItemStatistics.OptionCount::count)
+                        .toList());
         assertEquals(List.of(), rows.get(2).options());
     }
 
@@ -181,17 +193,22 @@ class ItemStatisticsTest {
                     stem: {vi: "Câu 4"}
                     answer: false
                 """);
-        ItemStatistics.Row row = statistics.items(quiz.id, AttemptApi.language("vi")).get(3);
+        ItemStatistics.Row row =
+                statistics.items(quiz.id, AttemptApi.language("vi")).get(3);
         assertEquals(0, row.shown());
         assertNull(row.facility());
         assertNull(row.discrimination());
     }
 
     @Test
-    @TestSecurity(user = "binh", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "binh",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "thong-ke-trainer"))
     void theTrainerSeesTheFiguresOnTheStatisticsPage() {
-        given().when().get("/courses/" + SLUG + "/lessons/" + QuizFixtures.LESSON + "/quiz/stats").then()
+        given().when()
+                .get("/courses/" + SLUG + "/lessons/" + QuizFixtures.LESSON + "/quiz/stats")
+                .then()
                 .statusCode(200)
                 .body(containsString("5 lượt làm bài đã chấm của 5 học viên"))
                 .body(containsString("class=\"facility\">80%"))

@@ -27,13 +27,14 @@ class QuizBankImportTest {
     QuizService quizzes;
 
     private static Map<String, QuizQuestion> questions(long quizId) {
-        return QuarkusTransaction.requiringNew().call(() -> QuizQuestion.listAllOfQuiz(quizId).stream()
-                .collect(Collectors.toMap(q -> q.key, q -> q)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> QuizQuestion.listAllOfQuiz(quizId).stream().collect(Collectors.toMap(q -> q.key, q -> q)));
     }
 
     private static Map<String, Long> optionIds(long questionId) {
-        return QuarkusTransaction.requiringNew().call(() -> QuizOption.listOfQuestions(List.of(questionId)).stream()
-                .collect(Collectors.toMap(o -> o.key, o -> o.id)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> QuizOption.listOfQuestions(List.of(questionId)).stream()
+                        .collect(Collectors.toMap(o -> o.key, o -> o.id)));
     }
 
     @Test
@@ -67,7 +68,11 @@ class QuizBankImportTest {
         assertEquals(100.0, graded.percent, 1e-9);
         // a new attempt draws from the active bank only
         QuizAttempt next = quizzes.start(personId, QuizFixtures.quiz(SLUG));
-        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> AttemptQuestion.listOfAttempt(next.id)).size());
+        assertEquals(
+                3,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> AttemptQuestion.listOfAttempt(next.id))
+                        .size());
     }
 
     @Test
@@ -77,8 +82,11 @@ class QuizBankImportTest {
         long personId = QuizFixtures.enrolled("bo-dap-an", slug);
         QuizAttempt before = quizzes.start(personId, quiz);
 
-        QuizFixtures.importCourse(importer, slug, QuizFixtures.QUIZ
-                .replace("      - {id: mat-khau, text: {vi: \"Mật-khẩu-ĐÚNG\"}, correct: true}\n", ""));
+        QuizFixtures.importCourse(
+                importer,
+                slug,
+                QuizFixtures.QUIZ.replace(
+                        "      - {id: mat-khau, text: {vi: \"Mật-khẩu-ĐÚNG\"}, correct: true}\n", ""));
         long dropped = optionIds(questions(quiz.id).get("ma-bao-mat").id).get("mat-khau");
 
         // the attempt that showed the dropped option still owes it: choosing only the other one is partial
@@ -103,14 +111,20 @@ class QuizBankImportTest {
 
     /** The attempt's multiple choice question, as stored now. */
     private static AttemptQuestion multipleChoice(long attemptId) {
-        return QuarkusTransaction.requiringNew().call(() -> AttemptQuestion.listOfAttempt(attemptId).stream()
-                .filter(item -> QuizQuestion.<QuizQuestion>findById(item.questionId).isMultiple()).findFirst()
-                .orElseThrow());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> AttemptQuestion.listOfAttempt(attemptId).stream()
+                        .filter(item -> QuizQuestion.<QuizQuestion>findById(item.questionId)
+                                .isMultiple())
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
     void theQuizApiIsDocumentedInOpenApi() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/quizzes/{slug}/{key}/attempts"))
                 .body(containsString("/api/quiz-attempts/{id}/submit"))
                 .body(containsString("/api/quiz-attempts/{id}/answers"))

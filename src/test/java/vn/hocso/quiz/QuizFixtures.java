@@ -58,8 +58,7 @@ final class QuizFixtures {
                 answers: ["Sông-Hồng-ĐÚNG", "Hong-River-ĐÚNG"]
             """;
 
-    private QuizFixtures() {
-    }
+    private QuizFixtures() {}
 
     static String course(String slug) {
         return """
@@ -114,9 +113,11 @@ final class QuizFixtures {
 
     /** Changes a quiz's settings in the database, as a re-import of an edited file would. */
     static void set(long quizId, String assignments) {
-        QuarkusTransaction.requiringNew().run(() -> Quiz.getEntityManager()
-                .createNativeQuery("update quiz set " + assignments + " where id = ?1").setParameter(1, quizId)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> Quiz.getEntityManager()
+                        .createNativeQuery("update quiz set " + assignments + " where id = ?1")
+                        .setParameter(1, quizId)
+                        .executeUpdate());
     }
 
     /** The person of this subject (created if new), enrolled in the course. */
@@ -124,8 +125,10 @@ final class QuizFixtures {
         return QuarkusTransaction.requiringNew().call(() -> {
             EntityManager em = Person.getEntityManager();
             em.createNativeQuery(
-                    "insert into person (subject, full_name) values (?1, ?2) on conflict (subject) do nothing")
-                    .setParameter(1, subject).setParameter(2, "Học viên " + subject).executeUpdate();
+                            "insert into person (subject, full_name) values (?1, ?2) on conflict (subject) do nothing")
+                    .setParameter(1, subject)
+                    .setParameter(2, "Học viên " + subject)
+                    .executeUpdate();
             long id = Person.findBySubject(subject).orElseThrow().id;
             em.createNativeQuery("""
                     insert into enrolment (person_id, course_id) select ?1, id from course where slug = ?2

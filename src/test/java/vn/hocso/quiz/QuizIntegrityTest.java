@@ -32,7 +32,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.Forms;
-import vn.hocso.account.Person;
 import vn.hocso.content.CourseImporter;
 
 /** The integrity rules of QUIZ-3, each against the running app: pages and API alike. */
@@ -57,8 +56,8 @@ class QuizIntegrityTest {
     @BeforeEach
     void quizWithDefaultSettings() {
         quiz = QuizFixtures.importCourse(importer, SLUG, QuizFixtures.QUIZ);
-        QuizFixtures.set(quiz.id,
-                "max_attempts = null, delay_minutes = 0, time_limit_seconds = 600, review = 'answers'");
+        QuizFixtures.set(
+                quiz.id, "max_attempts = null, delay_minutes = 0, time_limit_seconds = 600, review = 'answers'");
     }
 
     /** Starts an attempt through the page, as the signed-in learner, and returns its id. */
@@ -91,8 +90,18 @@ class QuizIntegrityTest {
     void theAttemptPageAndTheApiNeverCarryTheCorrectAnswers() {
         QuizFixtures.enrolled("toanven-a", SLUG);
         long id = startOnPage();
-        String page = given().when().get("/quiz/attempts/" + id).then().statusCode(200).extract().asString();
-        String json = given().when().get("/api/quiz-attempts/" + id).then().statusCode(200).extract().asString();
+        String page = given().when()
+                .get("/quiz/attempts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String json = given().when()
+                .get("/api/quiz-attempts/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         // every option is named by an opaque code of this attempt, never by its id or key
         Matcher values = Pattern.compile("type=\"(?:radio|checkbox)\" name=\"q\\d+\" value=\"([^\"]*)\"")
@@ -110,11 +119,14 @@ class QuizIntegrityTest {
             assertFalse(json.contains("\"" + secret + "\""), secret);
         }
         // a correct option looks exactly like a wrong one: same markup, text shown once
-        Matcher labels = Pattern.compile("<label class=\"option\">(.*?)</label>", Pattern.DOTALL).matcher(page);
+        Matcher labels = Pattern.compile("<label class=\"option\">(.*?)</label>", Pattern.DOTALL)
+                .matcher(page);
         Set<String> shapes = new HashSet<>();
         while (labels.find()) {
-            shapes.add(labels.group(1).replaceAll("value=\"[a-z2-9]{10}\"", "value=\"?\"")
-                    .replaceAll("<span>[^<]*</span>", "<span>?</span>").replaceAll("name=\"q\\d+\"", "name=\"q?\"")
+            shapes.add(labels.group(1)
+                    .replaceAll("value=\"[a-z2-9]{10}\"", "value=\"?\"")
+                    .replaceAll("<span>[^<]*</span>", "<span>?</span>")
+                    .replaceAll("name=\"q\\d+\"", "name=\"q?\"")
                     .replace("checkbox", "radio"));
         }
         assertEquals(1, shapes.size(), shapes.toString());
@@ -130,8 +142,14 @@ class QuizIntegrityTest {
             assertFalse(output.contains("weight"));
             assertFalse(output.contains("accepted"));
         }
-        String started = given().contentType("application/json").when().post(API + "/attempts").then()
-                .statusCode(200).body("attempt.id", equalTo((int) id)).extract().asString();
+        String started = given().contentType("application/json")
+                .when()
+                .post(API + "/attempts")
+                .then()
+                .statusCode(200)
+                .body("attempt.id", equalTo((int) id))
+                .extract()
+                .asString();
         assertFalse(started.toLowerCase(Locale.ROOT).contains("correct"));
         assertFalse(started.contains("Sông-Hồng-ĐÚNG"));
     }
@@ -148,28 +166,45 @@ class QuizIntegrityTest {
         Map<Integer, QuizService.Posted> saved = new java.util.HashMap<>(wrong);
         saved.put(1, right.get(1));
         Forms.post("/quiz/attempts/" + id, "/quiz/attempts/" + id + "/answers", QuizFixtures.formFields(saved))
-                .then().statusCode(303).header("Location", endsWith("/quiz/attempts/" + id + "?saved=1"));
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/quiz/attempts/" + id + "?saved=1"));
 
         // twenty minutes pass on a ten-minute quiz (the client's clock plays no part)
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery("""
                 update quiz_attempt set started_at = started_at - interval '20 minutes',
-                    deadline = deadline - interval '20 minutes' where id = ?1""").setParameter(1, id).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery("""
+                    deadline = deadline - interval '20 minutes' where id = ?1""")
+                        .setParameter(1, id)
+                        .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery("""
                 update quiz_attempt_question set answered_at = answered_at - interval '20 minutes'
-                where attempt_id = ?1""").setParameter(1, id).executeUpdate());
+                where attempt_id = ?1""")
+                        .setParameter(1, id)
+                        .executeUpdate());
 
         // a late save is refused and changes nothing; the page says time is up
         Forms.post("/courses", "/quiz/attempts/" + id + "/answers", QuizFixtures.formFields(right))
-                .then().statusCode(409);
-        given().contentType("application/json").body("{\"answers\":[{\"question\":2,\"options\":[]}]}")
-                .when().put("/api/quiz-attempts/" + id + "/answers").then().statusCode(409);
+                .then()
+                .statusCode(409);
+        given().contentType("application/json")
+                .body("{\"answers\":[{\"question\":2,\"options\":[]}]}")
+                .when()
+                .put("/api/quiz-attempts/" + id + "/answers")
+                .then()
+                .statusCode(409);
         given().when().get("/quiz/attempts/" + id).then().statusCode(200).body(containsString("Đã hết giờ làm bài"));
 
         // a late submit carrying every right answer (and a "time left") grades what was saved in time: 1 point of 5
         List<String> fields = new ArrayList<>(List.of(QuizFixtures.formFields(right)));
         fields.addAll(List.of("timeLeft", "600"));
         Forms.post("/courses", "/quiz/attempts/" + id + "/submit", fields.toArray(String[]::new))
-                .then().statusCode(303).header("Location", endsWith("/quiz/attempts/" + id + "/result"));
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/quiz/attempts/" + id + "/result"));
         QuizAttempt graded = QuizFixtures.attempt(id);
         assertTrue(graded.isGraded());
         assertTrue(graded.expired);
@@ -188,10 +223,13 @@ class QuizIntegrityTest {
         QuizAttempt attempt = quizzes.start(personId, quiz);
         quizzes.save(personId, attempt.id, QuizFixtures.answers(attempt.id, true));
         // as if a save had raced past the deadline: its time is after deadline + grace
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery("""
                 update quiz_attempt_question set answered_at = (select deadline from quiz_attempt where id = ?1)
-                    + interval '31 seconds' where attempt_id = ?1 and position = 1""").setParameter(1, attempt.id)
-                .executeUpdate());
+                    + interval '31 seconds' where attempt_id = ?1 and position = 1""")
+                        .setParameter(1, attempt.id)
+                        .executeUpdate());
         QuizAttempt graded = quizzes.submit(personId, attempt.id, Map.of());
         assertEquals(4.0, graded.score, 1e-9);
     }
@@ -206,11 +244,17 @@ class QuizIntegrityTest {
         String late = """
                 update quiz_attempt set started_at = started_at - interval '1 hour',
                     deadline = deadline - interval '1 hour' where id = ?1""";
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery(late)
-                .setParameter(1, first.id).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery(
-                "update quiz_attempt_question set answered_at = answered_at - interval '1 hour' where attempt_id = ?1")
-                .setParameter(1, first.id).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery(late)
+                        .setParameter(1, first.id)
+                        .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery(
+                                "update quiz_attempt_question set answered_at = answered_at - interval '1 hour' where attempt_id = ?1")
+                        .setParameter(1, first.id)
+                        .executeUpdate());
         // the learner closed the tab; the sweep grades what was saved in time
         sweep.close();
         QuizAttempt swept = QuizFixtures.attempt(first.id);
@@ -219,8 +263,11 @@ class QuizIntegrityTest {
 
         // another one left open: starting again closes it first, then opens a new attempt
         QuizAttempt second = quizzes.start(personId, quiz);
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery(late)
-                .setParameter(1, second.id).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery(late)
+                        .setParameter(1, second.id)
+                        .executeUpdate());
         given().when().get(QUIZ_PAGE).then().statusCode(200).body(containsString("Tiếp tục làm bài"));
         long third = startOnPage();
         assertTrue(QuizFixtures.attempt(second.id).isGraded());
@@ -242,9 +289,14 @@ class QuizIntegrityTest {
         for (int i = 0; i < 20; i++) {
             submits.add(() -> {
                 go.await();
-                var result = given().contentType("application/json").body(body)
-                        .when().post("/api/quiz-attempts/" + id + "/submit")
-                        .then().statusCode(200).extract().jsonPath();
+                var result = given().contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post("/api/quiz-attempts/" + id + "/submit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 return result.getString("attempt.submittedAt") + " " + result.getDouble("attempt.percent") + " "
                         + result.getString("result");
             });
@@ -258,9 +310,13 @@ class QuizIntegrityTest {
         }
         pool.shutdown();
         assertEquals(1, submittedAt.size(), "every submit returns the one grading: " + submittedAt);
-        assertTrue(submittedAt.iterator().next().endsWith(" 100.0 /api/quiz-attempts/" + id + "/result"),
+        assertTrue(
+                submittedAt.iterator().next().endsWith(" 100.0 /api/quiz-attempts/" + id + "/result"),
                 submittedAt.toString());
-        given().when().get("/api/quiz-attempts/" + id + "/result").then().statusCode(200)
+        given().when()
+                .get("/api/quiz-attempts/" + id + "/result")
+                .then()
+                .statusCode(200)
                 .body("questions.correct", equalTo(List.of(true, true, true, true)));
         QuizAttempt graded = QuizFixtures.attempt(id);
         assertEquals(100.0, graded.percent, 1e-9);
@@ -269,10 +325,14 @@ class QuizIntegrityTest {
         long completions = QuarkusTransaction.requiringNew().call(() -> (Long) QuizAttempt.getEntityManager()
                 .createNativeQuery("select count(*) from lesson_progress p join quiz q on q.lesson_id = p.lesson_id"
                         + " where p.person_id = ?1 and q.id = ?2 and p.completed_at is not null")
-                .setParameter(1, personId).setParameter(2, quiz.id).getSingleResult());
+                .setParameter(1, personId)
+                .setParameter(2, quiz.id)
+                .getSingleResult());
         assertEquals(1, completions);
         // a double click on the page's submit button: the same result, no second grading
-        Forms.post("/courses", "/quiz/attempts/" + id + "/submit", "questions", "4").then().statusCode(303);
+        Forms.post("/courses", "/quiz/attempts/" + id + "/submit", "questions", "4")
+                .then()
+                .statusCode(303);
         assertEquals(graded.submittedAt, QuizFixtures.attempt(id).submittedAt);
     }
 
@@ -283,21 +343,49 @@ class QuizIntegrityTest {
         long personId = QuizFixtures.enrolled("toanven-e", SLUG);
         QuizFixtures.set(quiz.id, "max_attempts = 2");
         for (int i = 0; i < 2; i++) {
-            long id = given().contentType("application/json").when().post(API + "/attempts").then().statusCode(200)
-                    .extract().jsonPath().getLong("attempt.id");
-            given().contentType("application/json").body("{}").when().post("/api/quiz-attempts/" + id + "/submit")
-                    .then().statusCode(200);
+            long id = given().contentType("application/json")
+                    .when()
+                    .post(API + "/attempts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getLong("attempt.id");
+            given().contentType("application/json")
+                    .body("{}")
+                    .when()
+                    .post("/api/quiz-attempts/" + id + "/submit")
+                    .then()
+                    .statusCode(200);
         }
-        Forms.post(QUIZ_PAGE, QUIZ_PAGE + "/attempts").then().statusCode(409)
+        Forms.post(QUIZ_PAGE, QUIZ_PAGE + "/attempts")
+                .then()
+                .statusCode(409)
                 .body(containsString("dùng hết số lần làm bài"));
-        given().contentType("application/json").when().post(API + "/attempts").then().statusCode(409)
+        given().contentType("application/json")
+                .when()
+                .post(API + "/attempts")
+                .then()
+                .statusCode(409)
                 .body("status", equalTo(409));
-        given().when().get(QUIZ_PAGE).then().statusCode(200).body(containsString("dùng hết số lần làm bài"))
+        given().when()
+                .get(QUIZ_PAGE)
+                .then()
+                .statusCode(200)
+                .body(containsString("dùng hết số lần làm bài"))
                 .body(containsString("Lần 2"));
-        given().when().get(API).then().statusCode(200).body("canStart", equalTo(false))
-                .body("attemptsLeft", equalTo(0)).body("attempts.size()", equalTo(2));
-        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> QuizAttempt.listOfPerson(personId, quiz.id))
-                .size());
+        given().when()
+                .get(API)
+                .then()
+                .statusCode(200)
+                .body("canStart", equalTo(false))
+                .body("attemptsLeft", equalTo(0))
+                .body("attempts.size()", equalTo(2));
+        assertEquals(
+                2,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> QuizAttempt.listOfPerson(personId, quiz.id))
+                        .size());
     }
 
     @Test
@@ -308,18 +396,34 @@ class QuizIntegrityTest {
         QuizFixtures.set(quiz.id, "delay_minutes = 30");
         long first = startOnPage();
         Forms.post("/quiz/attempts/" + first, "/quiz/attempts/" + first + "/submit", "questions", "4")
-                .then().statusCode(303);
-        Forms.post(QUIZ_PAGE, QUIZ_PAGE + "/attempts").then().statusCode(409)
+                .then()
+                .statusCode(303);
+        Forms.post(QUIZ_PAGE, QUIZ_PAGE + "/attempts")
+                .then()
+                .statusCode(409)
                 .body(containsString("Bạn có thể làm lại từ"));
-        given().contentType("application/json").when().post(API + "/attempts").then().statusCode(409);
+        given().contentType("application/json")
+                .when()
+                .post(API + "/attempts")
+                .then()
+                .statusCode(409);
         given().when().get(API).then().statusCode(200).body("canStart", equalTo(false));
 
         // half an hour later
-        QuarkusTransaction.requiringNew().run(() -> QuizAttempt.getEntityManager().createNativeQuery(
-                "update quiz_attempt set submitted_at = submitted_at - interval '31 minutes' where id = ?1")
-                .setParameter(1, first).executeUpdate());
-        long second = given().contentType("application/json").when().post(API + "/attempts").then().statusCode(200)
-                .extract().jsonPath().getLong("attempt.id");
+        QuarkusTransaction.requiringNew()
+                .run(() -> QuizAttempt.getEntityManager()
+                        .createNativeQuery(
+                                "update quiz_attempt set submitted_at = submitted_at - interval '31 minutes' where id = ?1")
+                        .setParameter(1, first)
+                        .executeUpdate());
+        long second = given().contentType("application/json")
+                .when()
+                .post(API + "/attempts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("attempt.id");
         assertTrue(second != first);
         assertEquals(2, QuizFixtures.attempt(second).number);
         assertEquals(personId, QuizFixtures.attempt(second).personId);
@@ -336,14 +440,24 @@ class QuizIntegrityTest {
         given().when().get(base).then().statusCode(404);
         given().when().get(base + "/result").then().statusCode(404);
         Forms.post("/courses", base + "/answers", QuizFixtures.formFields(QuizFixtures.answers(theirs.id, false)))
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
         Forms.post("/courses", base + "/submit", "questions", "4").then().statusCode(404);
         String api = "/api/quiz-attempts/" + theirs.id;
         given().when().get(api).then().statusCode(404).body("status", equalTo(404));
         given().when().get(api + "/result").then().statusCode(404);
-        given().contentType("application/json").body("{\"answers\":[]}").when().put(api + "/answers").then()
+        given().contentType("application/json")
+                .body("{\"answers\":[]}")
+                .when()
+                .put(api + "/answers")
+                .then()
                 .statusCode(404);
-        given().contentType("application/json").body("{}").when().post(api + "/submit").then().statusCode(404);
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(api + "/submit")
+                .then()
+                .statusCode(404);
         QuizAttempt untouched = QuizFixtures.attempt(theirs.id);
         assertTrue(untouched.isOpen());
     }
@@ -357,17 +471,32 @@ class QuizIntegrityTest {
         List<String> fields = new ArrayList<>(List.of(QuizFixtures.formFields(QuizFixtures.answers(id, false))));
         fields.addAll(List.of("score", "100", "percent", "100", "passed", "true", "correct", "true"));
         Forms.post("/quiz/attempts/" + id, "/quiz/attempts/" + id + "/submit", fields.toArray(String[]::new))
-                .then().statusCode(303);
+                .then()
+                .statusCode(303);
         assertEquals(0.0, QuizFixtures.attempt(id).percent, 1e-9);
-        given().when().get("/quiz/attempts/" + id + "/result").then().statusCode(200)
-                .body(containsString("0%")).body(containsString("Chưa đạt"));
+        given().when()
+                .get("/quiz/attempts/" + id + "/result")
+                .then()
+                .statusCode(200)
+                .body(containsString("0%"))
+                .body(containsString("Chưa đạt"));
 
-        long second = given().contentType("application/json").when().post(API + "/attempts").then().statusCode(200)
-                .extract().jsonPath().getLong("attempt.id");
+        long second = given().contentType("application/json")
+                .when()
+                .post(API + "/attempts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("attempt.id");
         given().contentType("application/json")
                 .body("{\"score\":100,\"percent\":100,\"passed\":true,\"correct\":true,\"answers\":"
                         + "[{\"question\":3,\"options\":[],\"correct\":true,\"score\":100}]}")
-                .when().post("/api/quiz-attempts/" + second + "/submit").then().statusCode(200)
-                .body("attempt.percent", equalTo(0.0f)).body("attempt.passed", equalTo(false));
+                .when()
+                .post("/api/quiz-attempts/" + second + "/submit")
+                .then()
+                .statusCode(200)
+                .body("attempt.percent", equalTo(0.0f))
+                .body("attempt.passed", equalTo(false));
     }
 }

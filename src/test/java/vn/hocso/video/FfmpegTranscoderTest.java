@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FfmpegTranscoderTest {
 
     @Test
-    void aProbeOfASourceThatNeverAnswersIsKilledAtItsTimeoutAndFailsAsRetryable(@TempDir Path out)
-            throws IOException {
+    void aProbeOfASourceThatNeverAnswersIsKilledAtItsTimeoutAndFailsAsRetryable(@TempDir Path out) throws IOException {
         FfmpegTranscoder transcoder = new FfmpegTranscoder();
         transcoder.ffprobe = "ffprobe";
         transcoder.probeTimeout = Duration.ofSeconds(1);

@@ -19,8 +19,7 @@ class IntervalsTest {
 
     @Test
     void stretchesArriveInAnyOrder() {
-        assertEquals(Intervals.of(0, 1000, 2000, 3000, 4000, 6000),
-                Intervals.of(4000, 6000, 0, 1000, 2000, 3000));
+        assertEquals(Intervals.of(0, 1000, 2000, 3000, 4000, 6000), Intervals.of(4000, 6000, 0, 1000, 2000, 3000));
     }
 
     @Test
@@ -50,7 +49,9 @@ class IntervalsTest {
 
     @Test
     void claimsAreClippedToTheVideo() {
-        assertEquals(Intervals.of(0, 5000), Intervals.of(0, 3000, 4000, 999_999).clip(5000).union(Intervals.of(3000, 4000)));
+        assertEquals(
+                Intervals.of(0, 5000),
+                Intervals.of(0, 3000, 4000, 999_999).clip(5000).union(Intervals.of(3000, 4000)));
         assertEquals(0, Intervals.of(6000, 9000).clip(5000).covered());
     }
 

@@ -24,8 +24,7 @@ public final class VideoFixtures {
     static final Path ROOT = Path.of("target/video-fixtures");
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private VideoFixtures() {
-    }
+    private VideoFixtures() {}
 
     /** A short test-pattern clip with a tone, made once: seconds long, width×height. */
     public static Path clip(int seconds, int width, int height) {
@@ -35,11 +34,33 @@ public final class VideoFixtures {
         }
         try {
             Files.createDirectories(ROOT);
-            Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=25", "-f", "lavfi", "-i",
-                    "sine=frequency=440:duration=" + seconds, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt",
-                    "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "+faststart", clip.toString())
-                    .redirectErrorStream(true).start();
+            Process ffmpeg = new ProcessBuilder(
+                            "ffmpeg",
+                            "-v",
+                            "error",
+                            "-y",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "testsrc=duration=" + seconds + ":size=" + width + "x" + height + ":rate=25",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "sine=frequency=440:duration=" + seconds,
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            "ultrafast",
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-c:a",
+                            "aac",
+                            "-shortest",
+                            "-movflags",
+                            "+faststart",
+                            clip.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(ffmpeg.getInputStream().readAllBytes());
             if (ffmpeg.waitFor() != 0) {
                 throw new IllegalStateException("ffmpeg failed: " + out);
@@ -71,8 +92,13 @@ public final class VideoFixtures {
                         lessons:
                     """);
             for (String key : lessonKeys) {
-                yaml.append("      - id: ").append(key).append("\n        kind: video\n        title: {vi: \"Bài ")
-                        .append(key).append("\"}\n        minutes: 1\n        video: media/").append(key).append(".mp4\n");
+                yaml.append("      - id: ")
+                        .append(key)
+                        .append("\n        kind: video\n        title: {vi: \"Bài ")
+                        .append(key)
+                        .append("\"}\n        minutes: 1\n        video: media/")
+                        .append(key)
+                        .append(".mp4\n");
             }
             Files.writeString(folder.resolve("course.yaml"), yaml);
             var report = importer.importAll(folder.getParent(), MessageBundles.get(ContentMessages.class));
@@ -85,18 +111,23 @@ public final class VideoFixtures {
     }
 
     public static Lesson lesson(String slug, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Lesson.getActive(Course.findBySlug(slug).orElseThrow().id,
-                key));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.getActive(Course.findBySlug(slug).orElseThrow().id, key));
     }
 
     /** Gives the lesson a ready video made from {@code clip} through the real pipeline (upload, check, ffmpeg). */
     public static void makeReady(String slug, String key, Path clip) {
         Lesson lesson = lesson(slug, key);
-        if (QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id)).isPresent()) {
+        if (QuarkusTransaction.requiringNew()
+                .call(() -> LessonVideo.findPlaying(lesson.id))
+                .isPresent()) {
             return;
         }
-        VideoUploads uploads = io.quarkus.arc.Arc.container().instance(VideoUploads.class).get();
-        vn.hocso.job.JobWorker worker = io.quarkus.arc.Arc.container().instance(vn.hocso.job.JobWorker.class).get();
+        VideoUploads uploads =
+                io.quarkus.arc.Arc.container().instance(VideoUploads.class).get();
+        vn.hocso.job.JobWorker worker = io.quarkus.arc.Arc.container()
+                .instance(vn.hocso.job.JobWorker.class)
+                .get();
         try {
             VideoUploads.Started started = uploads.start(lesson, null, Files.size(clip));
             put(started.url(), Files.readAllBytes(clip), "video/mp4");
@@ -106,7 +137,9 @@ public final class VideoFixtures {
         }
         // run the transcodes here; where the app's own worker is on (browser tests) it may have taken this one first
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id)).isEmpty()) {
+        while (QuarkusTransaction.requiringNew()
+                .call(() -> LessonVideo.findPlaying(lesson.id))
+                .isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the video of " + slug + "/" + key + " did not become ready");
             }
@@ -119,8 +152,12 @@ public final class VideoFixtures {
     /** PUTs bytes to a presigned URL, as the browser does: straight to the object store. */
     public static int put(String url, byte[] bytes, String contentType) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", contentType)
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -132,8 +169,8 @@ public final class VideoFixtures {
 
     public static HttpResponse<byte[]> get(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -35,7 +35,9 @@ class VideoImportTest {
         Path root = Files.createTempDirectory("hocso-video-import");
         Path course = root.resolve("khoa-video-nhap");
         Files.createDirectories(course.resolve("media"));
-        Files.copy(VideoFixtures.clip(2, 320, 180), course.resolve("media/gioi-thieu.mp4"),
+        Files.copy(
+                VideoFixtures.clip(2, 320, 180),
+                course.resolve("media/gioi-thieu.mp4"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(course.resolve("media/gioi-thieu.vi.vtt"), "WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n");
         Files.writeString(course.resolve("course.yaml"), """
@@ -67,8 +69,11 @@ class VideoImportTest {
         List<Video> versions = QuarkusTransaction.requiringNew().call(() -> Video.<Video>list("lessonId", lesson.id));
         assertEquals(1, versions.size());
         assertEquals(Video.QUEUED, versions.get(0).status);
-        assertEquals(List.of("vi"), QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lesson.id))
-                .stream().map(c -> c.lang).toList());
+        assertEquals(
+                List.of("vi"),
+                QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lesson.id)).stream()
+                        .map(c -> c.lang)
+                        .toList());
 
         // the same file again: nothing new is uploaded
         importFrom(root);
@@ -101,10 +106,12 @@ class VideoImportTest {
                 """);
         ImportReport report = importFrom(root);
         assertEquals(2, report.problems().size(), report.problems().toString());
-        assertTrue(report.problems().stream().allMatch(p -> p.line() == 14), report.problems().toString());
+        assertTrue(
+                report.problems().stream().allMatch(p -> p.line() == 14),
+                report.problems().toString());
         given().when().get("/courses/khoa-video-loi").then().statusCode(404);
-        assertTrue(report.problems().get(0).message().contains("fr") || report.problems().get(1).message()
-                .contains("fr"));
+        assertTrue(report.problems().get(0).message().contains("fr")
+                || report.problems().get(1).message().contains("fr"));
         given().when().get("/courses").then().statusCode(200).body(containsString("<"));
     }
 }

@@ -48,8 +48,21 @@ import vn.hocso.storage.ObjectStore;
 class VideoLessonTest {
 
     static final String COURSE = VideoFixtures.COURSE;
-    static final List<String> LESSONS = List.of("v-upload", "v-html", "v-play", "v-cover", "v-forge", "v-flood",
-            "v-corrupt", "v-empty", "v-replace", "v-rerun", "v-sweep", "v-captions", "v-pending", "v-ticket");
+    static final List<String> LESSONS = List.of(
+            "v-upload",
+            "v-html",
+            "v-play",
+            "v-cover",
+            "v-forge",
+            "v-flood",
+            "v-corrupt",
+            "v-empty",
+            "v-replace",
+            "v-rerun",
+            "v-sweep",
+            "v-captions",
+            "v-pending",
+            "v-ticket");
 
     @Inject
     CourseImporter importer;
@@ -122,11 +135,15 @@ class VideoLessonTest {
             Number id = (Number) em.createNativeQuery("""
                     insert into video (lesson_id, status, source_key, prefix, duration_ms)
                     values (?1, 'ready', 'none', 'videos/fake/', ?2) returning id""")
-                    .setParameter(1, lessonId).setParameter(2, durationMs).getSingleResult();
+                    .setParameter(1, lessonId)
+                    .setParameter(2, durationMs)
+                    .getSingleResult();
             em.createNativeQuery("""
                     insert into lesson_video (lesson_id, video_id) values (?1, ?2)
                     on conflict (lesson_id) do update set video_id = excluded.video_id""")
-                    .setParameter(1, lessonId).setParameter(2, id.longValue()).executeUpdate();
+                    .setParameter(1, lessonId)
+                    .setParameter(2, id.longValue())
+                    .executeUpdate();
         });
     }
 
@@ -144,16 +161,21 @@ class VideoLessonTest {
 
     private static Watching watching(String key) {
         Forms.Csrf csrf = Forms.csrfFrom(page(key));
-        String html = given().when().get(page(key)).then().statusCode(200).extract().asString();
+        String html =
+                given().when().get(page(key)).then().statusCode(200).extract().asString();
         Matcher ticket = Pattern.compile("data-ticket=\"([^\"]+)\"").matcher(html);
         assertTrue(ticket.find(), "no watch ticket on " + page(key));
         return new Watching(csrf, ticket.group(1));
     }
 
     private static Response beat(Watching w, String key, String watched, int position) {
-        var request = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", w.csrf().cookie()).formParam("csrf-token", w.csrf().field())
-                .formParam("watched", watched).formParam("position", position);
+        var request = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", w.csrf().cookie())
+                .formParam("csrf-token", w.csrf().field())
+                .formParam("watched", watched)
+                .formParam("position", position);
         if (w.ticket() != null) {
             request.formParam("ticket", w.ticket());
         }
@@ -161,15 +183,20 @@ class VideoLessonTest {
     }
 
     private static long personOf(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> Person.findBySubject(subject).orElseThrow().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject(subject).orElseThrow().id);
     }
 
     private void rewindClock(String subject, String key, String interval) {
         long lessonId = VideoFixtures.lesson(COURSE, key).id;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 update video_watch set last_beat_at = now() - cast(?3 as interval)
                 where lesson_id = ?1 and person_id = (select id from person where subject = ?2)""")
-                .setParameter(1, lessonId).setParameter(2, subject).setParameter(3, interval).executeUpdate());
+                        .setParameter(1, lessonId)
+                        .setParameter(2, subject)
+                        .setParameter(3, interval)
+                        .executeUpdate());
     }
 
     private static Response trainerPost(String key, String action, String... fields) {
@@ -179,12 +206,18 @@ class VideoLessonTest {
     // --- VID-1: upload straight to the store, checked by content
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-upload"))
     void aTrainerUploadsStraightToTheStoreAndARealMp4IsAcceptedAndQueued() throws IOException {
         byte[] mp4 = Files.readAllBytes(VideoFixtures.clip(2, 320, 180));
-        given().when().get(trainerPage("v-upload")).then().statusCode(200)
-                .body(containsString("class=\"panel video-upload\"")).body(containsString("Bài này chưa có video."));
+        given().when()
+                .get(trainerPage("v-upload"))
+                .then()
+                .statusCode(200)
+                .body(containsString("class=\"panel video-upload\""))
+                .body(containsString("Bài này chưa có video."));
 
         Response opened = trainerPost("v-upload", "/uploads", "size", String.valueOf(mp4.length));
         opened.then().statusCode(200);
@@ -195,18 +228,28 @@ class VideoLessonTest {
         assertTrue(url.contains("X-Amz-Signature="), url);
         assertEquals(200, VideoFixtures.put(url, mp4, "video/mp4"));
 
-        trainerPost("v-upload", "/uploads/" + id + "/confirm").then().statusCode(200)
-                .body("status", equalTo("queued")).body("text", equalTo("Đang chờ xử lý"));
+        trainerPost("v-upload", "/uploads/" + id + "/confirm")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("queued"))
+                .body("text", equalTo("Đang chờ xử lý"));
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
         assertEquals(Video.QUEUED, video.status);
         assertEquals(mp4.length, video.sizeBytes);
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey("transcode:" + id)).isPresent());
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> Job.findByDedupeKey("transcode:" + id))
+                .isPresent());
         // confirming twice (a double click, a retry) changes nothing
-        trainerPost("v-upload", "/uploads/" + id + "/confirm").then().statusCode(200).body("status", equalTo("queued"));
+        trainerPost("v-upload", "/uploads/" + id + "/confirm")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("queued"));
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-html"))
     void anHtmlFileNamedMp4IsRejectedAndDeletedWithNoRowLeft() {
         byte[] html = "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
@@ -216,12 +259,16 @@ class VideoLessonTest {
         String sourceKey = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id).sourceKey);
         assertTrue(store.exists(sourceKey));
 
-        trainerPost("v-html", "/uploads/" + id + "/confirm").then().statusCode(415)
+        trainerPost("v-html", "/uploads/" + id + "/confirm")
+                .then()
+                .statusCode(415)
                 .body("error", containsString("không phải video"));
         assertNull(QuarkusTransaction.requiringNew().call(() -> Video.findById(id)));
         assertFalse(store.exists(sourceKey));
         // too large is refused before anything is sent
-        trainerPost("v-html", "/uploads", "size", String.valueOf(3L << 30)).then().statusCode(413)
+        trainerPost("v-html", "/uploads", "size", String.valueOf(3L << 30))
+                .then()
+                .statusCode(413)
                 .body("error", containsString("2 GB"));
     }
 
@@ -229,8 +276,15 @@ class VideoLessonTest {
     @TestSecurity(user = "hv", roles = "learner")
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-not-trainer"))
     void aLearnerCannotManageVideos() {
-        given().redirects().follow(false).when().get(trainerPage("v-upload")).then().statusCode(403);
-        Forms.post("/courses", trainerPage("v-upload") + "/uploads", "size", "1000").then().statusCode(403);
+        given().redirects()
+                .follow(false)
+                .when()
+                .get(trainerPage("v-upload"))
+                .then()
+                .statusCode(403);
+        Forms.post("/courses", trainerPage("v-upload") + "/uploads", "size", "1000")
+                .then()
+                .statusCode(403);
     }
 
     // --- VID-2 and VID-3: transcoding, presigned playback
@@ -241,19 +295,32 @@ class VideoLessonTest {
     void aTranscodedClipPlaysFromPresignedSegmentsThatTheStoreServesDirectly() throws IOException {
         Video video = transcoded("v-play", VideoFixtures.clip(5, 640, 360));
         assertTrue(video.durationMs >= 4900 && video.durationMs <= 5200, "duration " + video.durationMs);
-        assertEquals(List.of("240p", "360p", "audio"), video.renditions.stream().map(r -> r.get("name")).toList());
+        assertEquals(
+                List.of("240p", "360p", "audio"),
+                video.renditions.stream().map(r -> r.get("name")).toList());
         enrol();
         String base = page("v-play") + "/video/" + video.id;
 
-        String master = given().when().get(base + "/master.m3u8").then().statusCode(200)
-                .contentType(containsString("mpegurl")).extract().asString();
+        String master = given().when()
+                .get(base + "/master.m3u8")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("mpegurl"))
+                .extract()
+                .asString();
         assertTrue(master.contains("240p.m3u8") && master.contains("360p.m3u8"), master);
         assertFalse(master.contains("720p"), "no upscaling: " + master);
 
         for (String rendition : List.of("240p", "360p", "audio")) {
-            String media = given().when().get(base + "/" + rendition + ".m3u8").then().statusCode(200).extract()
+            String media = given().when()
+                    .get(base + "/" + rendition + ".m3u8")
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .asString();
-            List<String> segments = Arrays.stream(media.split("\n")).filter(l -> !l.startsWith("#")).toList();
+            List<String> segments = Arrays.stream(media.split("\n"))
+                    .filter(l -> !l.startsWith("#"))
+                    .toList();
             assertFalse(segments.isEmpty(), media);
             for (String segment : segments) {
                 // fetched from S3Proxy itself: the app is not in between
@@ -267,11 +334,18 @@ class VideoLessonTest {
         given().when().get(base + "/720p.m3u8").then().statusCode(404);
 
         // the lesson page has the player, resuming at 0, with a poster the store serves
-        String lessonPage = given().when().get(page("v-play")).then().statusCode(200)
-                .body(containsString("class=\"player\"")).body(containsString("data-master=\"" + base + "/master.m3u8\""))
-                .body(containsString("/vendor/hls.js/hls.min.js")).body(not(containsString("đang được chuẩn bị")))
-                .extract().asString();
-        String poster = lessonPage.replaceAll("(?s).*poster=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        String lessonPage = given().when()
+                .get(page("v-play"))
+                .then()
+                .statusCode(200)
+                .body(containsString("class=\"player\""))
+                .body(containsString("data-master=\"" + base + "/master.m3u8\""))
+                .body(containsString("/vendor/hls.js/hls.min.js"))
+                .body(not(containsString("đang được chuẩn bị")))
+                .extract()
+                .asString();
+        String poster =
+                lessonPage.replaceAll("(?s).*poster=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         HttpResponse<byte[]> image = VideoFixtures.get(poster);
         assertEquals(200, image.statusCode(), poster);
         assertEquals(0xFF, image.body()[0] & 0xFF, "a JPEG");
@@ -292,7 +366,9 @@ class VideoLessonTest {
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-corrupt"))
     void aCorruptVideoEndsAsFailedWithAReasonNotAsAStuckJob() {
         byte[] corrupt = new byte[64 * 1024];
@@ -301,21 +377,31 @@ class VideoLessonTest {
         Response opened = trainerPost("v-corrupt", "/uploads", "size", String.valueOf(corrupt.length));
         long id = opened.jsonPath().getLong("id");
         VideoFixtures.put(opened.jsonPath().getString("url"), corrupt, "video/mp4");
-        trainerPost("v-corrupt", "/uploads/" + id + "/confirm").then().statusCode(200).body("status", equalTo("queued"));
+        trainerPost("v-corrupt", "/uploads/" + id + "/confirm")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("queued"));
         drain();
 
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
         assertEquals(Video.FAILED, video.status);
         assertEquals("unreadable", video.errorCode);
-        Job job = QuarkusTransaction.requiringNew().call(() -> Job.findByDedupeKey("transcode:" + id).orElseThrow());
+        Job job = QuarkusTransaction.requiringNew()
+                .call(() -> Job.findByDedupeKey("transcode:" + id).orElseThrow());
         assertEquals(Job.FAILED, job.status);
         assertEquals(1, job.attempts, "a corrupt file is not retried");
-        given().when().get(trainerPage("v-corrupt") + "/uploads/status").then().statusCode(200)
-                .body("status", equalTo("failed")).body("text", containsString("bị hỏng"));
+        given().when()
+                .get(trainerPage("v-corrupt") + "/uploads/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("text", containsString("bị hỏng"));
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-empty"))
     void aZeroLengthVideoEndsAsFailedWithAReason() throws IOException {
         byte[] mp4 = Files.readAllBytes(VideoFixtures.clip(2, 320, 180));
@@ -339,22 +425,27 @@ class VideoLessonTest {
     void aSecondRunOfThePlayingVersionLeavesItPlaying() throws Exception {
         Video video = transcoded("v-rerun", VideoFixtures.clip(2, 320, 180));
         Lesson lesson = VideoFixtures.lesson(COURSE, "v-rerun");
-        Job job = QuarkusTransaction.requiringNew().call(
-                () -> Job.findByDedupeKey("transcode:" + video.id).orElseThrow());
+        Job job = QuarkusTransaction.requiringNew()
+                .call(() -> Job.findByDedupeKey("transcode:" + video.id).orElseThrow());
         // two runs of one job overlap when its lease lapses: the later one passed the status check before the
         // earlier one published, so it runs on a version that is by now the playing one
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update video set status = 'processing' where id = ?1").setParameter(1, video.id).executeUpdate());
-        transcodeJob.run(job, percent -> {
-        });
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update video set status = 'processing' where id = ?1")
+                        .setParameter(1, video.id)
+                        .executeUpdate());
+        transcodeJob.run(job, percent -> {});
 
         assertEquals(Video.READY, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(video.id)).status);
-        assertEquals(Optional.of(video.id), QuarkusTransaction.requiringNew().call(
-                () -> LessonVideo.findPlaying(lesson.id).map(v -> v.id)));
+        assertEquals(
+                Optional.of(video.id),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> LessonVideo.findPlaying(lesson.id).map(v -> v.id)));
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-replace"))
     void reuploadingSwapsTheWholeLadderAtOnce() throws IOException {
         Video first = transcoded("v-replace", VideoFixtures.clip(5, 640, 360));
@@ -364,24 +455,45 @@ class VideoLessonTest {
         VideoFixtures.put(started.url(), Files.readAllBytes(small), "video/mp4");
         uploads.confirm(lesson.id, started.id());
         // while the new version is queued, learners still get the whole previous ladder
-        assertEquals(first.id, QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id))
-                .orElseThrow().id);
-        given().when().get(trainerPage("v-replace") + "/uploads/status").then().body("status", equalTo("queued"))
+        assertEquals(
+                first.id,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> LessonVideo.findPlaying(lesson.id))
+                        .orElseThrow()
+                        .id);
+        given().when()
+                .get(trainerPage("v-replace") + "/uploads/status")
+                .then()
+                .body("status", equalTo("queued"))
                 .body("replacing", equalTo(true));
         drain();
 
-        assertEquals(started.id(), QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id))
-                .orElseThrow().id);
-        assertEquals(Video.REPLACED, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(first.id)).status);
+        assertEquals(
+                started.id(),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> LessonVideo.findPlaying(lesson.id))
+                        .orElseThrow()
+                        .id);
+        assertEquals(
+                Video.REPLACED, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(first.id)).status);
         // a source smaller than 240p gets one rung at its own height, no upscaling
-        given().when().get(page("v-replace") + "/video/" + started.id() + "/master.m3u8").then().statusCode(200)
-                .body(containsString("180p.m3u8")).body(not(containsString("240p")));
+        given().when()
+                .get(page("v-replace") + "/video/" + started.id() + "/master.m3u8")
+                .then()
+                .statusCode(200)
+                .body(containsString("180p.m3u8"))
+                .body(not(containsString("240p")));
         // a player still on the previous version finishes it
-        given().when().get(page("v-replace") + "/video/" + first.id + "/240p.m3u8").then().statusCode(200);
+        given().when()
+                .get(page("v-replace") + "/video/" + first.id + "/240p.m3u8")
+                .then()
+                .statusCode(200);
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-sweep"))
     void anAbandonedUploadIsSweptADayLaterRowAndObject() {
         byte[] bytes = "abandoned".getBytes(StandardCharsets.UTF_8);
@@ -389,9 +501,11 @@ class VideoLessonTest {
         long id = opened.jsonPath().getLong("id");
         VideoFixtures.put(opened.jsonPath().getString("url"), bytes, "video/mp4");
         String key = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id).sourceKey);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update video set updated_at = now() - interval '25 hours' where id = ?1").setParameter(1, id)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update video set updated_at = now() - interval '25 hours' where id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(VideoCleanup.KIND, Map.of(), "test-sweep", 1));
         assertTrue(worker.runNext(VideoCleanup.KIND));
         assertNull(QuarkusTransaction.requiringNew().call(() -> Video.findById(id)));
@@ -399,27 +513,49 @@ class VideoLessonTest {
     }
 
     @Test
-    @TestSecurity(user = "gv", roles = {"learner", "trainer"})
+    @TestSecurity(
+            user = "gv",
+            roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-trainer-captions"))
     void aTrainerAttachesWebVttCaptionsThatThePlayerShows() {
         fakeReady("v-captions", 60_000);
         Forms.Csrf csrf = Forms.csrfFrom(trainerPage("v-captions"));
         byte[] vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào các bạn\n".getBytes(StandardCharsets.UTF_8);
-        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
-                .multiPart("lang", "vi").multiPart("file", "phu-de.vtt", vtt, "text/vtt")
-                .when().post(trainerPage("v-captions") + "/captions").then().statusCode(303);
-        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
-                .multiPart("lang", "en").multiPart("file", "x.vtt", "<html>".getBytes(StandardCharsets.UTF_8), "text/vtt")
-                .when().post(trainerPage("v-captions") + "/captions").then().statusCode(400)
+        given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf.cookie())
+                .multiPart("csrf-token", csrf.field())
+                .multiPart("lang", "vi")
+                .multiPart("file", "phu-de.vtt", vtt, "text/vtt")
+                .when()
+                .post(trainerPage("v-captions") + "/captions")
+                .then()
+                .statusCode(303);
+        given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf.cookie())
+                .multiPart("csrf-token", csrf.field())
+                .multiPart("lang", "en")
+                .multiPart("file", "x.vtt", "<html>".getBytes(StandardCharsets.UTF_8), "text/vtt")
+                .when()
+                .post(trainerPage("v-captions") + "/captions")
+                .then()
+                .statusCode(400)
                 .body(containsString("WebVTT"));
         long lessonId = VideoFixtures.lesson(COURSE, "v-captions").id;
         List<VideoCaption> captions = QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lessonId));
         assertEquals(1, captions.size());
         enrol();
-        String html = given().when().get(page("v-captions")).then().statusCode(200)
+        String html = given().when()
+                .get(page("v-captions"))
+                .then()
+                .statusCode(200)
                 .body(containsString("<track kind=\"captions\" srclang=\"vi\" label=\"Tiếng Việt\""))
-                .body(containsString("Quản lý video của bài này")).extract().asString();
-        String url = html.replaceAll("(?s).*<track [^>]*src=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+                .body(containsString("Quản lý video của bài này"))
+                .extract()
+                .asString();
+        String url =
+                html.replaceAll("(?s).*<track [^>]*src=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         HttpResponse<byte[]> fetched = VideoFixtures.get(url);
         assertEquals(200, fetched.statusCode());
         assertTrue(new String(fetched.body(), StandardCharsets.UTF_8).contains("Xin chào"));
@@ -433,30 +569,48 @@ class VideoLessonTest {
     void heartbeatsCompleteTheLessonAt90PercentAndNotAt89() {
         fakeReady("v-cover", 100_000);
         enrol();
-        given().when().get(page("v-cover")).then().statusCode(200).body(containsString("data-resume=\"0.0\""))
+        given().when()
+                .get(page("v-cover"))
+                .then()
+                .statusCode(200)
+                .body(containsString("data-resume=\"0.0\""))
                 .body(not(containsString("Bạn đã học xong bài này")));
         Watching w = watching("v-cover");
         beat(w, "v-cover", "", 0).then().statusCode(200);
         rewindClock("video-learner-cover", "v-cover", "10 minutes");
 
         // 89 % watched, out of order and overlapping: not complete, whatever the playhead says
-        beat(w, "v-cover", "50000-89000,0-30000,20000-50000", 60_000).then().statusCode(200)
-                .body("percent", equalTo(89)).body("completed", equalTo(false));
-        given().when().get(page("v-cover")).then().body(not(containsString("Bạn đã học xong bài này")))
+        beat(w, "v-cover", "50000-89000,0-30000,20000-50000", 60_000)
+                .then()
+                .statusCode(200)
+                .body("percent", equalTo(89))
+                .body("completed", equalTo(false));
+        given().when()
+                .get(page("v-cover"))
+                .then()
+                .body(not(containsString("Bạn đã học xong bài này")))
                 .body(containsString("data-resume=\"60.0\""));
         // the same heartbeat again (a retry) adds nothing
         beat(w, "v-cover", "0-89000", 89_000).then().statusCode(200).body("coveredMs", equalTo(89_000));
 
-        beat(w, "v-cover", "89000-90000", 61_000).then().statusCode(200)
-                .body("percent", equalTo(90)).body("completed", equalTo(true));
-        given().when().get(page("v-cover")).then().body(containsString("Bạn đã học xong bài này"))
+        beat(w, "v-cover", "89000-90000", 61_000)
+                .then()
+                .statusCode(200)
+                .body("percent", equalTo(90))
+                .body("completed", equalTo(true));
+        given().when()
+                .get(page("v-cover"))
+                .then()
+                .body(containsString("Bạn đã học xong bài này"))
                 .body(containsString("data-resume=\"61.0\""));
 
         // the coverage was saved but recording the completion failed (a crash between the two): the next
         // heartbeat records it
         long lessonId = VideoFixtures.lesson(COURSE, "v-cover").id;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from lesson_progress where lesson_id = ?1").setParameter(1, lessonId).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from lesson_progress where lesson_id = ?1")
+                        .setParameter(1, lessonId)
+                        .executeUpdate());
         given().when().get(page("v-cover")).then().body(not(containsString("Bạn đã học xong bài này")));
         beat(w, "v-cover", "", 61_000).then().statusCode(200).body("completed", equalTo(true));
         given().when().get(page("v-cover")).then().body(containsString("Bạn đã học xong bài này"));
@@ -471,16 +625,25 @@ class VideoLessonTest {
         Watching w = watching("v-forge");
         beat(w, "v-forge", "", 0).then().statusCode(200);
         rewindClock("video-learner-forge", "v-forge", "10 seconds");
-        beat(w, "v-forge", "0-3600000", 3_600_000).then().statusCode(409)
-                .body("error", containsString("nhiều hơn thời gian thực")).body("coveredMs", equalTo(0));
+        beat(w, "v-forge", "0-3600000", 3_600_000)
+                .then()
+                .statusCode(409)
+                .body("error", containsString("nhiều hơn thời gian thực"))
+                .body("coveredMs", equalTo(0));
         // what ten seconds allow is recorded
         beat(w, "v-forge", "0-10000", 10_000).then().statusCode(200).body("coveredMs", equalTo(10_000));
         // garbage and claims past the end are malformed
         beat(w, "v-forge", "10-5", 0).then().statusCode(400);
         beat(w, "v-forge", "0-9000000", 0).then().statusCode(400);
         // without the CSRF token, nothing
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("watched", "0-1")
-                .when().post(page("v-forge") + "/video/heartbeat").then().statusCode(400);
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("watched", "0-1")
+                .when()
+                .post(page("v-forge") + "/video/heartbeat")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -518,24 +681,45 @@ class VideoLessonTest {
         long me = personOf("video-learner-ticket");
         long lesson = VideoFixtures.lesson(COURSE, "v-ticket").id;
 
-        beat(w.withTicket(null), "v-ticket", "", 0).then().statusCode(401)
+        beat(w.withTicket(null), "v-ticket", "", 0)
+                .then()
+                .statusCode(401)
                 .body("error", containsString("tải lại trang"));
         beat(w.withTicket("garbage"), "v-ticket", "", 0).then().statusCode(401);
         // claims changed after signing: someone else's person id on my signature
         String[] parts = w.ticket().split("\\.");
         beat(w.withTicket((me + 1) + "." + parts[1] + "." + parts[2] + "." + parts[3]), "v-ticket", "", 0)
-                .then().statusCode(401);
+                .then()
+                .statusCode(401);
         // a ticket signed with another secret, or one that has run out
-        beat(w.withTicket(new WatchTickets("another-secret-of-at-least-32-characters", Duration.ofHours(6))
-                .issue(me, lesson)), "v-ticket", "", 0).then().statusCode(401);
-        beat(w.withTicket(new WatchTickets(ticketSecret, Duration.ofHours(6),
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(-7))).issue(me, lesson)), "v-ticket", "", 0)
-                .then().statusCode(401);
+        beat(
+                        w.withTicket(new WatchTickets("another-secret-of-at-least-32-characters", Duration.ofHours(6))
+                                .issue(me, lesson)),
+                        "v-ticket",
+                        "",
+                        0)
+                .then()
+                .statusCode(401);
+        beat(
+                        w.withTicket(new WatchTickets(
+                                        ticketSecret,
+                                        Duration.ofHours(6),
+                                        Clock.offset(Clock.systemUTC(), Duration.ofHours(-7)))
+                                .issue(me, lesson)),
+                        "v-ticket",
+                        "",
+                        0)
+                .then()
+                .statusCode(401);
         // the ticket of another lesson does not open this one
-        beat(w.withTicket(watching("v-cover").ticket()), "v-ticket", "", 0).then().statusCode(401);
-        QuarkusTransaction.requiringNew().run(() -> assertTrue(VideoWatch.findOf(me, lesson).isEmpty()));
+        beat(w.withTicket(watching("v-cover").ticket()), "v-ticket", "", 0)
+                .then()
+                .statusCode(401);
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertTrue(VideoWatch.findOf(me, lesson).isEmpty()));
 
-        String fresh = beat(w, "v-ticket", "", 0).then().statusCode(200).extract().path("ticket");
+        String fresh =
+                beat(w, "v-ticket", "", 0).then().statusCode(200).extract().path("ticket");
         assertEquals(Optional.of(new WatchTickets.Ticket(me, lesson)), tickets.read(fresh));
         beat(w.withTicket(fresh), "v-ticket", "", 0).then().statusCode(200);
     }
@@ -545,32 +729,58 @@ class VideoLessonTest {
         fakeReady("v-ticket", 60_000);
         long me = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("insert into person (subject, full_name) values ('video-anon', 'Lê Văn Bình') "
-                    + "on conflict (subject) do nothing").executeUpdate();
+                            + "on conflict (subject) do nothing")
+                    .executeUpdate();
             long id = Person.findBySubject("video-anon").orElseThrow().id;
             em.createNativeQuery("insert into enrolment (person_id, course_id) select ?1, id from course "
-                    + "where slug = ?2 on conflict do nothing").setParameter(1, id).setParameter(2, COURSE)
+                            + "where slug = ?2 on conflict do nothing")
+                    .setParameter(1, id)
+                    .setParameter(2, COURSE)
                     .executeUpdate();
             return id;
         });
         // no session cookie, no token: a page's CSRF pair and the ticket are all the player has
-        Watching w = new Watching(Forms.csrfFrom("/courses/" + COURSE),
-                tickets.issue(me, VideoFixtures.lesson(COURSE, "v-ticket").id));
+        Watching w = new Watching(
+                Forms.csrfFrom("/courses/" + COURSE), tickets.issue(me, VideoFixtures.lesson(COURSE, "v-ticket").id));
         beat(w, "v-ticket", "", 0).then().statusCode(200).body("percent", equalTo(0));
         // the route runs before authentication: a bad token (or an expired session) in the request is not looked at
-        given().redirects().follow(false).header("Authorization", "Bearer not-a-token")
-                .contentType("application/x-www-form-urlencoded").cookie("csrf-token", w.csrf().cookie())
-                .formParam("csrf-token", w.csrf().field()).formParam("watched", "").formParam("position", 0)
-                .formParam("ticket", w.ticket()).when().post(page("v-ticket") + "/video/heartbeat")
-                .then().statusCode(200);
-        given().redirects().follow(false).cookie("hocso-lang", "en").contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", w.csrf().cookie()).formParam("csrf-token", w.csrf().field())
-                .formParam("watched", "").formParam("position", 0).formParam("ticket", "forged")
-                .when().post(page("v-ticket") + "/video/heartbeat").then().statusCode(401)
+        given().redirects()
+                .follow(false)
+                .header("Authorization", "Bearer not-a-token")
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", w.csrf().cookie())
+                .formParam("csrf-token", w.csrf().field())
+                .formParam("watched", "")
+                .formParam("position", 0)
+                .formParam("ticket", w.ticket())
+                .when()
+                .post(page("v-ticket") + "/video/heartbeat")
+                .then()
+                .statusCode(200);
+        given().redirects()
+                .follow(false)
+                .cookie("hocso-lang", "en")
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", w.csrf().cookie())
+                .formParam("csrf-token", w.csrf().field())
+                .formParam("watched", "")
+                .formParam("position", 0)
+                .formParam("ticket", "forged")
+                .when()
+                .post(page("v-ticket") + "/video/heartbeat")
+                .then()
+                .statusCode(401)
                 .body("error", containsString("Reload the page"));
         // a heartbeat is a form post, nothing else
-        given().redirects().follow(false).contentType("application/json").cookie("csrf-token", w.csrf().cookie())
-                .body("{\"ticket\":\"" + w.ticket() + "\"}").when().post(page("v-ticket") + "/video/heartbeat")
-                .then().statusCode(415);
+        given().redirects()
+                .follow(false)
+                .contentType("application/json")
+                .cookie("csrf-token", w.csrf().cookie())
+                .body("{\"ticket\":\"" + w.ticket() + "\"}")
+                .when()
+                .post(page("v-ticket") + "/video/heartbeat")
+                .then()
+                .statusCode(415);
     }
 
     @Test
@@ -578,13 +788,19 @@ class VideoLessonTest {
     @OidcSecurity(claims = @Claim(key = "sub", value = "video-learner-pending"))
     void aLessonWithoutAReadyVideoSaysItIsBeingPreparedAndCannotBeMarkedDone() {
         enrol();
-        given().when().get(page("v-pending")).then().statusCode(200)
+        given().when()
+                .get(page("v-pending"))
+                .then()
+                .statusCode(200)
                 .body(containsString("Video của bài học này đang được chuẩn bị."))
-                .body(not(containsString("class=\"player\""))).body(not(containsString("Quản lý video")));
+                .body(not(containsString("class=\"player\"")))
+                .body(not(containsString("Quản lý video")));
         Forms.post(page("v-pending"), page("v-pending") + "/done").then().statusCode(409);
         // no player, so no ticket on the page; one from before the video was withdrawn records nothing
         String kept = tickets.issue(personOf("video-learner-pending"), VideoFixtures.lesson(COURSE, "v-pending").id);
-        beat(new Watching(Forms.csrfFrom(page("v-pending")), kept), "v-pending", "0-1000", 1000).then().statusCode(409);
+        beat(new Watching(Forms.csrfFrom(page("v-pending")), kept), "v-pending", "0-1000", 1000)
+                .then()
+                .statusCode(409);
     }
 
     @Test

@@ -28,8 +28,10 @@ class VideoSignatureTest {
 
     @Test
     void aPageOrAScriptNamedMp4IsNotAVideo() {
-        assertTrue(VideoSignature.detect("<!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8)).isEmpty());
-        assertTrue(VideoSignature.detect("#!/bin/sh\nrm -rf /".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(VideoSignature.detect("<!DOCTYPE html><html>".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
+        assertTrue(VideoSignature.detect("#!/bin/sh\nrm -rf /".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
         assertTrue(VideoSignature.detect(new byte[0]).isEmpty());
         assertTrue(VideoSignature.detect(hex("00000002 66747970")).isEmpty());
     }

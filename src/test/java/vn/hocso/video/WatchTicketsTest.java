@@ -24,35 +24,43 @@ class WatchTicketsTest {
     void aTicketNamesItsLearnerAndLessonUntilItRunsOut() {
         String ticket = at(NOON).issue(42, 7);
         assertEquals(Optional.of(new WatchTickets.Ticket(42, 7)), at(NOON).read(ticket));
-        assertEquals(Optional.of(new WatchTickets.Ticket(42, 7)), at(NOON.plus(Duration.ofHours(6))).read(ticket));
-        assertTrue(at(NOON.plus(Duration.ofHours(6)).plusSeconds(1)).read(ticket).isEmpty());
+        assertEquals(
+                Optional.of(new WatchTickets.Ticket(42, 7)),
+                at(NOON.plus(Duration.ofHours(6))).read(ticket));
+        assertTrue(
+                at(NOON.plus(Duration.ofHours(6)).plusSeconds(1)).read(ticket).isEmpty());
     }
 
     @Test
     void changingAnyPartOfATicketVoidsIt() {
         String ticket = at(NOON).issue(42, 7);
         String[] parts = ticket.split("\\.");
-        assertTrue(at(NOON).read("43." + parts[1] + "." + parts[2] + "." + parts[3]).isEmpty());
+        assertTrue(at(NOON).read("43." + parts[1] + "." + parts[2] + "." + parts[3])
+                .isEmpty());
         assertTrue(at(NOON).read(parts[0] + ".8." + parts[2] + "." + parts[3]).isEmpty());
         assertTrue(at(NOON).read(parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 3600) + "." + parts[3])
                 .isEmpty());
         String signature = parts[3];
         char flipped = signature.charAt(0) == 'A' ? 'B' : 'A';
-        assertTrue(at(NOON).read(ticket.substring(0, ticket.length() - signature.length()) + flipped
-                + signature.substring(1)).isEmpty());
+        assertTrue(at(NOON).read(
+                        ticket.substring(0, ticket.length() - signature.length()) + flipped + signature.substring(1))
+                .isEmpty());
     }
 
     @Test
     void aTicketSignedWithAnotherSecretIsRefused() {
-        String forged = new WatchTickets("another-secret-of-at-least-32-characters", Duration.ofHours(6),
-                Clock.fixed(NOON, ZoneOffset.UTC)).issue(42, 7);
+        String forged = new WatchTickets(
+                        "another-secret-of-at-least-32-characters",
+                        Duration.ofHours(6),
+                        Clock.fixed(NOON, ZoneOffset.UTC))
+                .issue(42, 7);
         assertTrue(at(NOON).read(forged).isEmpty());
     }
 
     @Test
     void garbageIsNoTicket() {
-        for (String garbage : new String[] {null, "", ".", "42.7", "a.b.c.d", "42.7.x." , "1.2.3.4.5",
-                "x".repeat(500)}) {
+        for (String garbage :
+                new String[] {null, "", ".", "42.7", "a.b.c.d", "42.7.x.", "1.2.3.4.5", "x".repeat(500)}) {
             assertTrue(at(NOON).read(garbage).isEmpty(), String.valueOf(garbage));
         }
     }

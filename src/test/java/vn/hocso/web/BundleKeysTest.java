@@ -24,7 +24,9 @@ class BundleKeysTest {
     void everyVietnameseBundleHasAnEnglishTwinWithTheSameKeys() throws IOException {
         List<Path> vietnamese;
         try (Stream<Path> files = Files.list(MESSAGES)) {
-            vietnamese = files.filter(p -> p.getFileName().toString().endsWith("_vi.properties")).sorted().toList();
+            vietnamese = files.filter(p -> p.getFileName().toString().endsWith("_vi.properties"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(vietnamese.isEmpty(), "no message bundles found in " + MESSAGES);
         for (Path vi : vietnamese) {
