@@ -17,10 +17,10 @@ with t as (
            (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
            cast(:claim as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
     from video_watch w
-    join lesson l on l.id = w.lesson_id and l.key = 'b-' || :n and not l.retired and l.kind = 'video'
-    join course c on c.id = l.course_id and c.slug = 'bench-video' and c.status = 'published'
-    join enrolment e on e.person_id = w.person_id and e.course_id = c.id
-    join lesson_video lv on lv.lesson_id = l.id
+    join lesson_in_course l on l.lesson_id = w.lesson_id and l.key = 'b-' || :n and not l.retired
+         and l.kind = 'video' and l.slug = 'bench-video' and l.course_status = 'published'
+    join course_enrolment e on e.person_id = w.person_id and e.course_id = l.course_id
+    join lesson_video lv on lv.lesson_id = l.lesson_id
     join video v on v.id = lv.video_id and v.status = 'ready'
     where w.person_id = :pid and w.lesson_id = :lid
     for update of w),
@@ -40,6 +40,6 @@ u as (
     returning w.completed_at)
 select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
        (select count(*) from u), (select bool_or(completed_at is not null) from u),
-       exists (select 1 from lesson_progress p where p.person_id = c.person_id
-               and p.lesson_id = c.lesson_id and p.completed_at is not null)
+       exists (select 1 from completed_lesson p where p.person_id = c.person_id
+               and p.lesson_id = c.lesson_id)
 from c;

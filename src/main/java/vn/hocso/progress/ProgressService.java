@@ -5,15 +5,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.query.NativeQuery;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.enrolment.Enrolment;
 
 /**
  * What counts as done. A lesson is done when its own rule is met (a text lesson when the learner marks it
@@ -37,11 +38,10 @@ public class ProgressService {
         Map<Long, String> next = new HashMap<>();
         List<?> nextRows = em.createNativeQuery("""
                 select distinct on (l.course_id) l.course_id, l.key
-                from lesson l
-                join course_module m on m.id = l.module_id
-                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
-                where l.course_id in (?2) and not l.retired and not m.retired and p.completed_at is null
-                order by l.course_id, m.position, l.position""")
+                from lesson_in_course l
+                left join lesson_progress p on p.lesson_id = l.lesson_id and p.person_id = ?1
+                where l.course_id in (?2) and not l.retired and not l.module_retired and p.completed_at is null
+                order by l.course_id, l.module_position, l.position""")
                 .setParameter(1, personId)
                 .setParameter(2, courseIds)
                 .getResultList();
@@ -56,10 +56,9 @@ public class ProgressService {
                        count(p.completed_at) filter (where l.required),
                        count(*),
                        count(p.completed_at)
-                from lesson l
-                join course_module m on m.id = l.module_id
-                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
-                where l.course_id in (?2) and not l.retired and not m.retired
+                from lesson_in_course l
+                left join lesson_progress p on p.lesson_id = l.lesson_id and p.person_id = ?1
+                where l.course_id in (?2) and not l.retired and not l.module_retired
                 group by l.course_id""")
                 .setParameter(1, personId)
                 .setParameter(2, courseIds)
@@ -86,7 +85,7 @@ public class ProgressService {
     /** Ids of the lessons of a course this person has completed. */
     public Set<Long> completedLessonIds(long personId, long courseId) {
         List<?> ids = em.createNativeQuery("""
-                select p.lesson_id from lesson_progress p join lesson l on l.id = p.lesson_id
+                select p.lesson_id from lesson_progress p join lesson_in_course l on l.lesson_id = p.lesson_id
                 where p.person_id = ?1 and l.course_id = ?2 and p.completed_at is not null""")
                 .setParameter(1, personId)
                 .setParameter(2, courseId)
@@ -104,10 +103,7 @@ public class ProgressService {
     public void complete(long personId, Lesson lesson) {
         // Completions of one learner in one course take turns on the enrolment row: two last lessons finished at
         // once in two transactions would otherwise each miss the other's and neither would complete the course.
-        em.createNativeQuery("select id from enrolment where person_id = ?1 and course_id = ?2 for update")
-                .setParameter(1, personId)
-                .setParameter(2, lesson.courseId)
-                .getResultList();
+        Enrolment.lockOf(personId, lesson.courseId);
         em.createNativeQuery("""
                 insert into lesson_progress (person_id, lesson_id, completed_at, updated_at)
                 values (?1, ?2, now(), now())
@@ -116,22 +112,16 @@ public class ProgressService {
                 .setParameter(1, personId)
                 .setParameter(2, lesson.id)
                 .executeUpdate();
-        em.createNativeQuery("""
-                update enrolment set last_lesson_id = ?1, last_seen_at = now() where person_id = ?2 and course_id = ?3""")
-                .setParameter(1, lesson.id)
-                .setParameter(2, personId)
-                .setParameter(3, lesson.courseId)
-                .executeUpdate();
+        Enrolment.recordLessonSeen(personId, lesson.courseId, lesson.id);
         completeCourseIfDone(personId, Course.findById(lesson.courseId));
     }
 
     private void completeCourseIfDone(long personId, Course course) {
         List<?> rows = em.createNativeQuery("""
                 select l.key, l.kind, l.required, p.completed_at is not null
-                from lesson l
-                join course_module m on m.id = l.module_id
-                left join lesson_progress p on p.lesson_id = l.id and p.person_id = ?1
-                where l.course_id = ?2 and not l.retired and not m.retired""")
+                from lesson_in_course l
+                left join lesson_progress p on p.lesson_id = l.lesson_id and p.person_id = ?1
+                where l.course_id = ?2 and not l.retired and not l.module_retired""")
                 .setParameter(1, personId)
                 .setParameter(2, course.id)
                 .getResultList();
@@ -142,26 +132,21 @@ public class ProgressService {
         if (!CompletionRule.isComplete(lessons, course.finalQuizKey)) {
             return;
         }
-        // completed once: the guard keeps the first date, and only the statement that set it announces it
-        List<?> completed = em.createNativeQuery("""
-                update enrolment set completed_at = now()
-                where person_id = ?1 and course_id = ?2 and completed_at is null
-                returning completed_at""")
-                .setParameter(1, personId)
-                .setParameter(2, course.id)
-                .getResultList();
-        if (!completed.isEmpty()) {
-            courseCompleted.fire(new CourseCompleted(personId, course.id, toOffset(completed.get(0))));
-        }
+        // completed once: only the call that recorded the date announces it
+        Enrolment.recordCompleted(personId, course.id)
+                .ifPresent(at -> courseCompleted.fire(new CourseCompleted(personId, course.id, at)));
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    /** Whether the person has completed the lesson. */
+    public boolean isLessonDone(long personId, long lessonId) {
+        return !em.createNativeQuery("""
+                select 1 from lesson_progress where person_id = ?1 and lesson_id = ?2 and completed_at is not null""")
+                // reads lesson_progress only: the caller's pending changes to its own tables need not be flushed
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("lesson_progress")
+                .setParameter(1, personId)
+                .setParameter(2, lessonId)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -265,21 +265,9 @@ class QuizService {
         attempt.status = QuizAttempt.GRADED;
         attempt.submittedAt = now;
         attempt.expired = outOfTime;
-        if (attempt.passed && !lessonDone(attempt.personId, quiz.lessonId)) {
+        // a later pass changes nothing: the lesson was completed by the first one
+        if (attempt.passed && !progress.isLessonDone(attempt.personId, quiz.lessonId)) {
             progress.complete(attempt.personId, Lesson.findById(quiz.lessonId));
         }
-    }
-
-    /** A later pass changes nothing: the lesson was completed by the first one. */
-    private boolean lessonDone(long personId, long lessonId) {
-        return !em.createNativeQuery("""
-                select 1 from lesson_progress where person_id = ?1 and lesson_id = ?2 and completed_at is not null""")
-                // reads lesson_progress only: pending changes to the attempt need not be flushed before it
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("lesson_progress")
-                .setParameter(1, personId)
-                .setParameter(2, lessonId)
-                .getResultList()
-                .isEmpty();
     }
 }

@@ -62,10 +62,10 @@ class Heartbeats {
                        (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
                        cast(? as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
                 from video_watch w
-                join lesson l on l.id = w.lesson_id and l.key = ? and not l.retired and l.kind = 'video'
-                join course c on c.id = l.course_id and c.slug = ? and c.status = 'published'
-                join enrolment e on e.person_id = w.person_id and e.course_id = c.id
-                join lesson_video lv on lv.lesson_id = l.id
+                join lesson_in_course l on l.lesson_id = w.lesson_id and l.key = ? and not l.retired
+                     and l.kind = 'video' and l.slug = ? and l.course_status = 'published'
+                join course_enrolment e on e.person_id = w.person_id and e.course_id = l.course_id
+                join lesson_video lv on lv.lesson_id = l.lesson_id
                 join video v on v.id = lv.video_id and v.status = 'ready'
                 where w.person_id = ? and w.lesson_id = ?
                 for update of w),
@@ -85,8 +85,8 @@ class Heartbeats {
                 returning w.completed_at)
             select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
                    (select count(*) from u), (select bool_or(completed_at is not null) from u),
-                   exists (select 1 from lesson_progress p where p.person_id = c.person_id
-                           and p.lesson_id = c.lesson_id and p.completed_at is not null)
+                   exists (select 1 from completed_lesson p where p.person_id = c.person_id
+                           and p.lesson_id = c.lesson_id)
             from c""";
 
     @Inject
@@ -126,7 +126,7 @@ class Heartbeats {
                     return Optional.of(new Beat(Outcome.IMPLAUSIBLE, before, percent(before, duration), wasCompleted));
                 }
                 boolean completed = r.getBoolean(9);
-                // asked of lesson_progress, not of the watch row: if recording the completion failed after the
+                // asked of the completed lessons, not of the watch row: if recording the completion failed after the
                 // coverage was saved, the next heartbeat records it
                 record = completed && !r.getBoolean(10);
                 recorded = new Beat(Outcome.RECORDED, after, percent(after, duration), completed);
@@ -145,13 +145,13 @@ class Heartbeats {
     /** Whether this person may send heartbeats for the lesson (enrolled, published, video ready). */
     Optional<Target> target(long personId, String slug, String key) {
         List<?> rows = em.createNativeQuery("""
-                select l.id
-                from course c
-                join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired and l.kind = 'video'
-                join enrolment e on e.course_id = c.id and e.person_id = ?3
-                join lesson_video lv on lv.lesson_id = l.id
+                select l.lesson_id
+                from lesson_in_course l
+                join course_enrolment e on e.course_id = l.course_id and e.person_id = ?3
+                join lesson_video lv on lv.lesson_id = l.lesson_id
                 join video v on v.id = lv.video_id and v.status = 'ready'
-                where c.slug = ?1 and c.status = 'published'""")
+                where l.slug = ?1 and l.course_status = 'published' and l.key = ?2 and not l.retired
+                  and l.kind = 'video'""")
                 .setParameter(1, slug)
                 .setParameter(2, key)
                 .setParameter(3, personId)

@@ -95,13 +95,11 @@ class Playlists {
     /** One indexed statement: the version of the lesson, whether the course is published and the person enrolled. */
     Optional<Access> access(String slug, String key, long videoId, String subject) {
         List<?> rows = em.createNativeQuery("""
-                select v.prefix, v.duration_ms, v.renditions::text, v.status, c.status = 'published',
-                       exists (select 1 from enrolment e join person p on p.id = e.person_id
-                               where e.course_id = c.id and p.subject = ?4)
-                from course c
-                join lesson l on l.course_id = c.id and l.key = ?2 and not l.retired
-                join video v on v.lesson_id = l.id and v.id = ?3
-                where c.slug = ?1""")
+                select v.prefix, v.duration_ms, v.renditions::text, v.status, l.course_status = 'published',
+                       exists (select 1 from course_enrolment e where e.course_id = l.course_id and e.subject = ?4)
+                from lesson_in_course l
+                join video v on v.lesson_id = l.lesson_id and v.id = ?3
+                where l.slug = ?1 and l.key = ?2 and not l.retired""")
                 .setParameter(1, slug)
                 .setParameter(2, key)
                 .setParameter(3, videoId)
