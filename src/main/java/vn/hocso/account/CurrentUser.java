@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.hocso.web.Roles;
 
 /**
  * The person behind the current request. Their profile is created from the token's claims the first time they

@@ -14,10 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import vn.hocso.account.Roles;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Roles;
 
 /** Admins find a certificate by code, revoke it or re-issue it, always with a reason that goes to the audit log. */
 @Path("/admin/certificates")

@@ -10,9 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.hocso.account.CurrentUser;
-import vn.hocso.account.Roles;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Roles;
 
 /** The admin page that re-imports the courses folder and shows what the last import did. */
 @Path("/admin/courses")

@@ -1,4 +1,4 @@
-package vn.hocso.progress;
+package vn.hocso.learning;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,6 +18,9 @@ import vn.hocso.account.Person;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.progress.CourseProgress;
+import vn.hocso.progress.ProgressMessages;
+import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
@@ -27,7 +30,7 @@ import vn.hocso.web.Refusal;
 @Authenticated
 class LessonResource {
 
-    @CheckedTemplate(basePath = "progress")
+    @CheckedTemplate(basePath = "learning")
     static class Templates {
         static native TemplateInstance lesson(
                 Course course,

@@ -1,4 +1,4 @@
-package vn.hocso.enrolment;
+package vn.hocso.learning;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.course.Course;
+import vn.hocso.enrolment.Enrolment;
+import vn.hocso.enrolment.EnrolmentMessages;
+import vn.hocso.enrolment.EnrolmentService;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Locales;
@@ -30,7 +33,7 @@ import vn.hocso.web.Refusal;
 @Authenticated
 @Tag(name = "My learning")
 @SecurityRequirement(name = "SecurityScheme")
-class EnrolmentApi {
+class MyEnrolmentsApi {
 
     record Progress(int requiredLessons, int requiredDone, int percent) {}
 

@@ -1,4 +1,4 @@
-package vn.hocso.progress;
+package vn.hocso.learning;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +15,8 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.certificate.Certificate;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.progress.CourseProgress;
+import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Locales;
 
 /** "My learning": the learner's courses with progress, due dates and a way back in. */
@@ -22,7 +24,7 @@ import vn.hocso.web.Locales;
 @Authenticated
 class MyLearningResource {
 
-    @CheckedTemplate(basePath = "progress")
+    @CheckedTemplate(basePath = "learning")
     static class Templates {
         static native TemplateInstance my(List<MyCourse> courses, boolean profileComplete);
     }

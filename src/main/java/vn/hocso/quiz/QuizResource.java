@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
-import vn.hocso.account.Roles;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
+import vn.hocso.web.Roles;
 
 /** A quiz lesson's quiz: its rules, the learner's attempts and result, starting an attempt; item statistics. */
 @Path("/courses/{slug}/lessons/{key}/quiz")

@@ -16,12 +16,12 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import vn.hocso.account.Roles;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
+import vn.hocso.web.Roles;
 
 /**
  * The trainer's page for one video lesson: upload (the browser sends the file straight to the object store, see

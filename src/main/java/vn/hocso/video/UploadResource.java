@@ -15,11 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
-import vn.hocso.account.Roles;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
+import vn.hocso.web.Roles;
 
 /**
  * The JSON side of the trainer's video page, called by js/video-upload.js: open an upload (a presigned PUT),

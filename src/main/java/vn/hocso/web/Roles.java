@@ -1,4 +1,4 @@
-package vn.hocso.account;
+package vn.hocso.web;
 
 /** The realm roles the identity provider puts in the access token (realm_access.roles). */
 public final class Roles {

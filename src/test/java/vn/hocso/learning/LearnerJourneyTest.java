@@ -1,4 +1,4 @@
-package vn.hocso.progress;
+package vn.hocso.learning;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +23,7 @@ import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.progress.ProgressService;
 
 @QuarkusTest
 class LearnerJourneyTest {

@@ -1,4 +1,4 @@
-package vn.hocso.progress;
+package vn.hocso.learning;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

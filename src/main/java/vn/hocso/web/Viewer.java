@@ -1,0 +1,26 @@
+package vn.hocso.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Who is looking at a page, as far as the layout needs to know (the menu): read from the sign-in alone, so that the
+ * layout every feature uses depends on no feature.
+ */
+@RequestScoped
+@Named("viewer")
+public class Viewer {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+}
