@@ -1,7 +1,5 @@
 package vn.hocso.account;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -15,13 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.web.Flash;
 import vn.hocso.web.FormErrors;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Redirects;
 
@@ -56,10 +54,9 @@ class ProfileResource {
     @GET
     @Path("login")
     public Response login(@QueryParam("next") String next) {
-        String target = Redirects.localOrHome(next == null ? "/my" : next);
+        String target = Redirects.localOrHome(next == null ? Links.myLearning() : next);
         if (!currentUser.person().isProfileComplete()) {
-            return Response.seeOther(URI.create("/profile?next=" + URLEncoder.encode(target, UTF_8)))
-                    .build();
+            return Response.seeOther(URI.create(Links.profile(target))).build();
         }
         return Response.seeOther(URI.create(target)).build();
     }
@@ -88,7 +85,7 @@ class ProfileResource {
         person.targetGroup = form.targetGroup;
         person.position = blankToNull(form.position);
         flash.show(locales.messages(AccountMessages.class).saved());
-        return Response.seeOther(URI.create(Redirects.localOrHome(form.next == null ? "/my" : form.next)))
+        return Response.seeOther(URI.create(Redirects.localOrHome(form.next == null ? Links.myLearning() : form.next)))
                 .build();
     }
 
@@ -99,7 +96,7 @@ class ProfileResource {
                 OrgUnit.listCurrentProvinces(),
                 TargetGroup.values(),
                 errors,
-                Redirects.localOrHome(next == null ? "/my" : next));
+                Redirects.localOrHome(next == null ? Links.myLearning() : next));
     }
 
     private FormErrors validate(ProfileForm form) {

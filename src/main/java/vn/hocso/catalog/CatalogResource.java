@@ -1,7 +1,5 @@
 package vn.hocso.catalog;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -9,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URLEncoder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +20,7 @@ import vn.hocso.course.Course;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
+import vn.hocso.web.Links;
 
 /** The public catalogue and course pages; anonymous visitors may browse both. */
 @Path("/")
@@ -54,17 +52,7 @@ class CatalogResource {
         }
 
         private String pageLink(int number) {
-            StringBuilder link = new StringBuilder("/courses?page=").append(number);
-            if (!query.text().isEmpty()) {
-                link.append("&q=").append(URLEncoder.encode(query.text(), UTF_8));
-            }
-            if (query.category() != null) {
-                link.append("&category=").append(URLEncoder.encode(query.category(), UTF_8));
-            }
-            if (query.group() != null) {
-                link.append("&group=").append(query.group());
-            }
-            return link.toString();
+            return Links.cataloguePage(number, query.text(), query.category(), query.group());
         }
 
         public boolean isSearch() {

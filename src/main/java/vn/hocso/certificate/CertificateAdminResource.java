@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.web.Flash;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Roles;
 
@@ -67,7 +68,7 @@ class CertificateAdminResource {
             return changedMeanwhile(certificate);
         }
         flash.show(locales.messages(CertificateMessages.class).admin_revoked());
-        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code))
+        return Response.seeOther(URI.create(Links.adminCertificate(certificate.code)))
                 .build();
     }
 
@@ -83,14 +84,13 @@ class CertificateAdminResource {
             return changedMeanwhile(certificate);
         }
         flash.show(locales.messages(CertificateMessages.class).admin_reissued(CertificateCode.display(fresh.code)));
-        return Response.seeOther(URI.create("/admin/certificates?code=" + fresh.code))
-                .build();
+        return Response.seeOther(URI.create(Links.adminCertificate(fresh.code))).build();
     }
 
     /** Another admin (or a double submit) got there first: the page, read again, shows what it is now. */
     private Response changedMeanwhile(Certificate certificate) {
         flash.show(locales.messages(CertificateMessages.class).admin_reason_required());
-        return Response.seeOther(URI.create("/admin/certificates?code=" + certificate.code))
+        return Response.seeOther(URI.create(Links.adminCertificate(certificate.code)))
                 .build();
     }
 

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.hocso.web.Dates;
 
 /**
  * Certificate and transcript PDFs. The 14 standard PDF fonts cannot encode Vietnamese, so DejaVu Sans (shipped in
@@ -33,7 +33,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 @ApplicationScoped
 class CertificatePdf {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final float[] RED = {0.70f, 0.15f, 0.12f};
     private static final float[] INK = {0.11f, 0.14f, 0.19f};
@@ -71,7 +70,7 @@ class CertificatePdf {
                     centred(out, strong, 20, RED, w, y, line);
                     y -= 26;
                 }
-                centred(out, text, 14, INK, w, y - 8, "Ngày hoàn thành: " + DATE.format(c.completedOn));
+                centred(out, text, 14, INK, w, y - 8, "Ngày hoàn thành: " + Dates.day(c.completedOn));
 
                 float qr = 104;
                 float qrX = w - 70 - qr;

@@ -10,6 +10,7 @@ import vn.hocso.job.Job;
 import vn.hocso.job.JobContext;
 import vn.hocso.job.JobHandler;
 import vn.hocso.storage.ObjectStore;
+import vn.hocso.web.Links;
 
 /**
  * Makes a certificate's PDF and stores it. Safe to run again: the same certificate yields the same object key, and a
@@ -60,6 +61,6 @@ class IssueCertificateJob implements JobHandler {
     }
 
     static String verificationUrl(String publicUrl, String code) {
-        return publicUrl.replaceAll("/+$", "") + "/verify/" + code;
+        return publicUrl.replaceAll("/+$", "") + Links.verify(code);
     }
 }

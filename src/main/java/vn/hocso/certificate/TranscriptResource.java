@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.org.OrgUnit;
+import vn.hocso.web.Dates;
 
 /** A learner's transcript: every completed course with its date and certificate code, as a page and a PDF. */
 @Path("/my/transcript")
@@ -46,7 +47,7 @@ class TranscriptResource {
         Person person = currentUser.person();
         List<CertificatePdf.TranscriptLine> lines = Certificate.listIssuedOfPerson(person.id).stream()
                 .map(c -> new CertificatePdf.TranscriptLine(
-                        c.courseTitleVi, CertificatePdf.DATE.format(c.completedOn), CertificateCode.display(c.code)))
+                        c.courseTitleVi, Dates.day(c.completedOn), CertificateCode.display(c.code)))
                 .toList();
         String unit = person.unitId == null ? null : OrgUnit.<OrgUnit>findById(person.unitId).name;
         return Response.ok(pdf.transcript(person.fullName, unit, issuer, lines))

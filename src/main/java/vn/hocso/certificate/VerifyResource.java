@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.web.Dates;
 import vn.hocso.web.Locales;
 import vn.hocso.web.RateLimits;
 import vn.hocso.web.Refusal;
@@ -47,10 +48,8 @@ class VerifyResource {
                     c.holderName,
                     c.courseTitleVi,
                     c.courseTitleEn,
-                    CertificatePdf.DATE.format(c.completedOn),
-                    c.revokedAt == null
-                            ? null
-                            : CertificatePdf.DATE.format(c.revokedAt.atZoneSameInstant(Locales.VIETNAM_TIME)),
+                    Dates.day(c.completedOn),
+                    c.revokedAt == null ? null : Dates.day(c.revokedAt),
                     replacedBy);
         }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.web.Flash;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Roles;
 
@@ -48,6 +49,6 @@ class ContentResource {
         ContentMessages msg = locales.messages(ContentMessages.class);
         ContentImport run = imports.run(currentUser.person().fullName, msg);
         flash.show(msg.admin_done(run.created, run.updated, run.unchanged, run.rejected));
-        return Response.seeOther(URI.create("/admin/courses")).build();
+        return Response.seeOther(URI.create(Links.adminCourses())).build();
     }
 }

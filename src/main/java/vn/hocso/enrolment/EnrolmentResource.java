@@ -11,6 +11,7 @@ import java.net.URI;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.course.Course;
 import vn.hocso.web.Flash;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 
@@ -41,6 +42,6 @@ class EnrolmentResource {
             throw new Refusal(Response.Status.CONFLICT, msg.not_open());
         }
         flash.show(msg.enrolled(locales.pick(course.titleVi, course.titleEn)));
-        return Response.seeOther(URI.create("/courses/" + course.slug)).build();
+        return Response.seeOther(URI.create(Links.course(course.slug))).build();
     }
 }

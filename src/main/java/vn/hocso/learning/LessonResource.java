@@ -22,6 +22,7 @@ import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressMessages;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Flash;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 
@@ -90,8 +91,8 @@ class LessonResource {
                 .orElse(false);
         flash.show(courseDone ? msg.course_completed() : msg.lesson_done());
         String target = at + 1 < outline.size() && !courseDone
-                ? "/courses/" + course.slug + "/lessons/" + outline.get(at + 1).key
-                : "/courses/" + course.slug;
+                ? Links.lesson(course.slug, outline.get(at + 1).key)
+                : Links.course(course.slug);
         return Response.seeOther(URI.create(target)).build();
     }
 

@@ -17,6 +17,8 @@ import vn.hocso.certificate.Certificate;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
+import vn.hocso.web.Dates;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 
 /** "My learning": the learner's courses with progress, due dates and a way back in. */
@@ -44,16 +46,11 @@ class MyLearningResource {
         }
 
         public String completedOn() {
-            return enrolment
-                    .completedAt
-                    .atZoneSameInstant(Locales.VIETNAM_TIME)
-                    .toLocalDate()
-                    .toString();
+            return Dates.day(enrolment.completedAt);
         }
 
         public String continueUrl() {
-            String base = "/courses/" + enrolment.course.slug;
-            return progress.nextLessonKey() == null ? base : base + "/lessons/" + progress.nextLessonKey();
+            return Links.lessonOrCourse(enrolment.course.slug, progress.nextLessonKey());
         }
     }
 

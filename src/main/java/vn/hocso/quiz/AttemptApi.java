@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hocso.account.CurrentUser;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 
@@ -128,7 +129,7 @@ class AttemptApi {
                     + " `result` (GET), as on the pages, where a submit leads to the result page.")
     public Submitted submit(@PathParam("id") long id, Answers answers) {
         QuizAttempt attempt = quizzes.submit(currentUser.person().id, id, posted(answers));
-        return new Submitted(AttemptSummary.of(attempt), "/api/quiz-attempts/" + id + "/result");
+        return new Submitted(AttemptSummary.of(attempt), Links.apiAttemptResult(id));
     }
 
     @GET

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hocso.account.CurrentUser;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 
@@ -54,7 +55,7 @@ class AttemptResource {
     public Response show(@PathParam("id") long id, @QueryParam("saved") String saved) {
         QuizAttempt attempt = own(id);
         if (attempt.isGraded()) {
-            return Response.seeOther(URI.create(resultUrl(id))).build();
+            return Response.seeOther(URI.create(Links.attemptResult(id))).build();
         }
         QuizLesson place = QuizLesson.of(attempt);
         AttemptView view = AttemptView.forTaking(attempt, banks.of(place.quiz()), language());
@@ -73,8 +74,7 @@ class AttemptResource {
                     Response.Status.CONFLICT,
                     locales.messages(QuizMessages.class).closed());
         }
-        return Response.seeOther(URI.create("/quiz/attempts/" + id + "?saved=1"))
-                .build();
+        return Response.seeOther(URI.create(Links.attemptSaved(id))).build();
     }
 
     @POST
@@ -82,7 +82,7 @@ class AttemptResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         quizzes.submit(currentUser.person().id, id, answers(form));
-        return Response.seeOther(URI.create(resultUrl(id))).build();
+        return Response.seeOther(URI.create(Links.attemptResult(id))).build();
     }
 
     @GET
@@ -90,7 +90,7 @@ class AttemptResource {
     public Response result(@PathParam("id") long id) {
         QuizAttempt attempt = own(id);
         if (attempt.isOpen()) {
-            return Response.seeOther(URI.create("/quiz/attempts/" + id)).build();
+            return Response.seeOther(URI.create(Links.attempt(id))).build();
         }
         QuizLesson place = QuizLesson.of(attempt);
         return Response.ok(Templates.result(
@@ -109,10 +109,6 @@ class AttemptResource {
 
     private AttemptView.Language language() {
         return AttemptView.Language.of(locales.current());
-    }
-
-    private static String resultUrl(long id) {
-        return "/quiz/attempts/" + id + "/result";
     }
 
     /**

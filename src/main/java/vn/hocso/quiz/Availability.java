@@ -2,6 +2,7 @@ package vn.hocso.quiz;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.hocso.web.Dates;
 
 /**
  * Whether a learner may start a new attempt now: not while one is open, not beyond the attempt limit, not before
@@ -34,7 +35,7 @@ record Availability(int used, Integer left, boolean hasOpen, OffsetDateTime notB
 
     /** When the next attempt may start, as a learner in Vietnam reads the time. */
     public String notBeforeText() {
-        return notBefore == null ? "" : QuizAttempt.local(notBefore);
+        return notBefore == null ? "" : Dates.time(notBefore);
     }
 
     public boolean limitReached() {

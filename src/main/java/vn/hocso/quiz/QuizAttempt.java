@@ -9,10 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import vn.hocso.web.Locales;
+import vn.hocso.web.Dates;
 
 /** One sitting of a quiz by one learner: open until submitted or out of time, then graded once. */
 @Entity
@@ -21,7 +20,6 @@ class QuizAttempt extends PanacheEntityBase {
 
     static final String OPEN = "open";
     static final String GRADED = "graded";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -98,16 +96,11 @@ class QuizAttempt extends PanacheEntityBase {
     }
 
     public String startedAtText() {
-        return local(startedAt);
+        return Dates.time(startedAt);
     }
 
     public String deadlineText() {
-        return deadline == null ? "" : local(deadline);
-    }
-
-    /** A time as learners in Vietnam read it, whatever the server's zone: 14:05 18/03/2026. */
-    static String local(OffsetDateTime time) {
-        return LOCAL.format(time.atZoneSameInstant(Locales.VIETNAM_TIME));
+        return deadline == null ? "" : Dates.time(deadline);
     }
 
     /** The learner's attempts at a quiz, oldest first. */

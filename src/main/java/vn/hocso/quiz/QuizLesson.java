@@ -6,6 +6,7 @@ import vn.hocso.account.Person;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.web.Links;
 import vn.hocso.web.Refusal;
 
 /** A quiz with the lesson and course it belongs to, found the way pages and API reach it. */
@@ -40,10 +41,10 @@ record QuizLesson(Course course, Lesson lesson, Quiz quiz) {
     }
 
     public String url() {
-        return "/courses/" + course.slug + "/lessons/" + lesson.key + "/quiz";
+        return Links.quiz(course.slug, lesson.key);
     }
 
     public String lessonUrl() {
-        return "/courses/" + course.slug + "/lessons/" + lesson.key;
+        return Links.lesson(course.slug, lesson.key);
     }
 }

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
@@ -73,7 +74,7 @@ class QuizResource {
         QuizLesson place = QuizLesson.forLearner(person, slug, key, msg);
         try {
             QuizAttempt attempt = quizzes.start(person.id, place.quiz());
-            return Response.seeOther(URI.create("/quiz/attempts/" + attempt.id)).build();
+            return Response.seeOther(URI.create(Links.attempt(attempt.id))).build();
         } catch (QuizService.NotAllowed e) {
             throw refusal(e.availability, msg);
         }

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Flash;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
@@ -96,7 +97,7 @@ class TrainerVideoResource {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
         }
         flash.show(msg.captions_saved(msg.lang(lang)));
-        return Response.seeOther(URI.create("/trainer/courses/" + course.slug + "/lessons/" + lesson.key + "/video"))
+        return Response.seeOther(URI.create(Links.trainerVideo(course.slug, lesson.key)))
                 .build();
     }
 

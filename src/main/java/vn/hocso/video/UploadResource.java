@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
@@ -49,9 +50,15 @@ class UploadResource {
         Lesson lesson = lesson(slug, key);
         try {
             VideoUploads.Started started = uploads.start(lesson, currentUser.person().id, size == null ? 0 : size);
-            String base = "/trainer/courses/" + slug + "/lessons/" + key + "/video/uploads/" + started.id();
             return Map.of(
-                    "id", started.id(), "url", started.url(), "confirm", base + "/confirm", "cancel", base + "/cancel");
+                    "id",
+                    started.id(),
+                    "url",
+                    started.url(),
+                    "confirm",
+                    Links.trainerUploadConfirm(slug, key, started.id()),
+                    "cancel",
+                    Links.trainerUploadCancel(slug, key, started.id()));
         } catch (VideoUploads.Rejected e) {
             throw refusal(e);
         }

@@ -11,6 +11,7 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.storage.ObjectStore;
+import vn.hocso.web.Links;
 
 /** What the lesson page needs to play a lesson's video: {@code inject:videoPlayer.of(course, lesson)} in templates. */
 @RequestScoped
@@ -67,7 +68,6 @@ public class VideoPlayer {
             return null;
         }
         Video video = playing.get();
-        String base = "/courses/" + course.slug + "/lessons/" + lesson.key + "/video/";
         Optional<Long> personId = currentUser.find().map(p -> p.id);
         Optional<VideoWatch> watch = personId.flatMap(id -> VideoWatch.findOf(id, lesson.id));
         // heartbeats need a signed-in learner; the ticket is their credential (WatchTickets)
@@ -80,10 +80,10 @@ public class VideoPlayer {
                 .map(c -> new Caption(c.lang, store.presignedGet(c.objectKey, ttl)))
                 .toList();
         return new Player(
-                base + video.id + "/master.m3u8",
-                video.hasAudioOnly() ? base + video.id + "/audio.m3u8" : null,
+                Links.playlist(course.slug, lesson.key, video.id, "master.m3u8"),
+                video.hasAudioOnly() ? Links.playlist(course.slug, lesson.key, video.id, "audio.m3u8") : null,
                 video.posterKey == null ? null : store.presignedGet(video.posterKey, ttl),
-                ticket == null ? null : base + "heartbeat",
+                ticket == null ? null : Links.heartbeat(course.slug, lesson.key),
                 ticket,
                 resumeAt,
                 watch.map(w -> Heartbeats.percent(w.coveredMs, video.durationMs))

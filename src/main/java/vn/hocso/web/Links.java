@@ -1,0 +1,180 @@
+package vn.hocso.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+
+/**
+ * Every address a page links to or a resource redirects to, built here and nowhere else: a route that moves changes
+ * in one place. Path segments are encoded (slugs, keys and codes are plain by their own rules, but an address must
+ * not depend on that). In templates: {@code {link:lesson(course.slug, lesson.key)}}.
+ */
+@TemplateExtension(namespace = "link")
+public final class Links {
+
+    private Links() {}
+
+    public static String catalogue() {
+        return "/courses";
+    }
+
+    /** A page of the catalogue, keeping the search and filters (each optional: null or empty). */
+    public static String cataloguePage(int page, String text, String category, String group) {
+        StringBuilder link = new StringBuilder(catalogue()).append("?page=").append(page);
+        if (text != null && !text.isEmpty()) {
+            link.append("&q=").append(URLEncoder.encode(text, UTF_8));
+        }
+        if (category != null) {
+            link.append("&category=").append(URLEncoder.encode(category, UTF_8));
+        }
+        if (group != null) {
+            link.append("&group=").append(URLEncoder.encode(group, UTF_8));
+        }
+        return link.toString();
+    }
+
+    public static String course(String slug) {
+        return "/courses/" + segment(slug);
+    }
+
+    public static String enrol(String slug) {
+        return course(slug) + "/enrol";
+    }
+
+    /** The sign-in page, coming back to the course afterwards. */
+    public static String signInFor(String slug) {
+        return "/login?next=" + course(slug);
+    }
+
+    public static String lesson(String slug, String key) {
+        return course(slug) + "/lessons/" + segment(key);
+    }
+
+    /** A lesson when there is one, else its course (a course with nothing left to continue). */
+    public static String lessonOrCourse(String slug, String key) {
+        return key == null ? course(slug) : lesson(slug, key);
+    }
+
+    public static String lessonDone(String slug, String key) {
+        return lesson(slug, key) + "/done";
+    }
+
+    /** A playlist of a version of a lesson's video ({@code master.m3u8}, {@code audio.m3u8}). */
+    public static String playlist(String slug, String key, long videoId, String file) {
+        return lesson(slug, key) + "/video/" + videoId + "/" + segment(file);
+    }
+
+    /** Where a lesson's player sends heartbeats. */
+    public static String heartbeat(String slug, String key) {
+        return lesson(slug, key) + "/video/heartbeat";
+    }
+
+    public static String quiz(String slug, String key) {
+        return lesson(slug, key) + "/quiz";
+    }
+
+    public static String quizAttempts(String slug, String key) {
+        return quiz(slug, key) + "/attempts";
+    }
+
+    public static String quizStats(String slug, String key) {
+        return quiz(slug, key) + "/stats";
+    }
+
+    public static String attempt(long id) {
+        return "/quiz/attempts/" + id;
+    }
+
+    /** The attempt again, saying its answers were saved. */
+    public static String attemptSaved(long id) {
+        return attempt(id) + "?saved=1";
+    }
+
+    public static String attemptAnswers(long id) {
+        return attempt(id) + "/answers";
+    }
+
+    public static String attemptSubmit(long id) {
+        return attempt(id) + "/submit";
+    }
+
+    public static String attemptResult(long id) {
+        return attempt(id) + "/result";
+    }
+
+    /** The review of an attempt in the JSON API. */
+    public static String apiAttemptResult(long id) {
+        return "/api/quiz-attempts/" + id + "/result";
+    }
+
+    public static String myLearning() {
+        return "/my";
+    }
+
+    /** The profile form, coming back to {@code next} (a local address) when it is saved. */
+    public static String profile(String next) {
+        return "/profile?next=" + URLEncoder.encode(next, UTF_8);
+    }
+
+    public static String trainerVideo(String slug, String key) {
+        return "/trainer" + lesson(slug, key) + "/video";
+    }
+
+    public static String trainerCaptions(String slug, String key) {
+        return trainerVideo(slug, key) + "/captions";
+    }
+
+    /** Where the browser starts an upload (and learns where to send the bytes). */
+    public static String trainerUploads(String slug, String key) {
+        return trainerVideo(slug, key) + "/uploads";
+    }
+
+    /** Where the trainer's page asks how the newest version of the video stands. */
+    public static String trainerUploadStatus(String slug, String key) {
+        return trainerUploads(slug, key) + "/status";
+    }
+
+    /** Where the browser says an upload it started has finished. */
+    public static String trainerUploadConfirm(String slug, String key, long uploadId) {
+        return trainerUpload(slug, key, uploadId) + "/confirm";
+    }
+
+    /** Where the browser says it gave an upload up. */
+    public static String trainerUploadCancel(String slug, String key, long uploadId) {
+        return trainerUpload(slug, key, uploadId) + "/cancel";
+    }
+
+    private static String trainerUpload(String slug, String key, long uploadId) {
+        return trainerUploads(slug, key) + "/" + uploadId;
+    }
+
+    public static String certificatePdf(String code) {
+        return "/certificates/" + segment(code) + "/pdf";
+    }
+
+    /** The public verification page of a certificate (relative: the QR code prefixes the public address). */
+    public static String verify(String code) {
+        return "/verify/" + segment(code);
+    }
+
+    public static String adminCertificate(String code) {
+        return "/admin/certificates?code=" + URLEncoder.encode(code, UTF_8);
+    }
+
+    public static String adminRevoke(String code) {
+        return "/admin/certificates/" + segment(code) + "/revoke";
+    }
+
+    public static String adminReissue(String code) {
+        return "/admin/certificates/" + segment(code) + "/reissue";
+    }
+
+    public static String adminCourses() {
+        return "/admin/courses";
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, UTF_8).replace("+", "%20");
+    }
+}
