@@ -119,12 +119,12 @@ final class CourseFolder {
             slugLine = line(fields.get("slug").getKeyNode());
             slug = text(slugNode, "slug").orElse(folderName);
         }
-        if (!ID.matcher(slug).matches() || slug.length() > 100) {
+        if (!ID.matcher(slug).matches() || slug.length() > Limits.MAX_SLUG_LENGTH) {
             problem(slugLine, msg.bad_slug(slug));
         }
         int top = line(course.get());
-        Bilingual title = bilingual(fields, "title", top, 300);
-        Bilingual summary = bilingual(fields, "summary", top, 2000);
+        Bilingual title = bilingual(fields, "title", top, Limits.MAX_TITLE_LENGTH);
+        Bilingual summary = bilingual(fields, "summary", top, Limits.MAX_SUMMARY_LENGTH);
         String category = required(fields, "category", top)
                 .flatMap(n -> text(n, "category"))
                 .filter(c -> oneOf(c, categories, fields.get("category"), "category"))
@@ -228,7 +228,7 @@ final class CourseFolder {
             Map<String, NodeTuple> m = fields(module.get(), MODULE_FIELDS);
             int at = line(module.get());
             String id = id(m, at, moduleIds);
-            Bilingual title = bilingual(m, "title", at, 300);
+            Bilingual title = bilingual(m, "title", at, Limits.MAX_TITLE_LENGTH);
             List<LessonDefinition> lessons = new ArrayList<>();
             Optional<SequenceNode> lessonList = required(m, "lessons", at).flatMap(n -> sequence(n, "lessons"));
             if (lessonList.isPresent() && lessonList.get().getValue().isEmpty()) {
@@ -265,7 +265,7 @@ final class CourseFolder {
         return switch (kind) {
             case "text" -> textLesson(l, at, id, required);
             case "video" -> {
-                Bilingual title = bilingual(l, "title", at, 300);
+                Bilingual title = bilingual(l, "title", at, Limits.MAX_TITLE_LENGTH);
                 String video = required(l, "video", at)
                         .flatMap(n -> relativePath(n, "video"))
                         .orElse(null);
@@ -280,7 +280,7 @@ final class CourseFolder {
                         new LessonDefinition(id, kind, title.vi, title.en, minutes, required, video, null, captions));
             }
             default -> {
-                Bilingual title = bilingual(l, "title", at, 300);
+                Bilingual title = bilingual(l, "title", at, Limits.MAX_TITLE_LENGTH);
                 String file = required(l, "file", at)
                         .flatMap(n -> existingFile(n, "file"))
                         .orElse(null);
@@ -329,7 +329,7 @@ final class CourseFolder {
                 return Optional.empty();
             }
             Map<String, NodeTuple> fm = fields(meta.get(), FRONT_MATTER_FIELDS);
-            Bilingual title = bilingual(fm, "title", 1, 300);
+            Bilingual title = bilingual(fm, "title", 1, Limits.MAX_TITLE_LENGTH);
             int minutes = Optional.ofNullable(fm.get("minutes"))
                     .map(t -> minutes(t.getValueNode()))
                     .orElse(0);
@@ -365,7 +365,7 @@ final class CourseFolder {
             return null;
         }
         int idLine = line(fields.get("id").getValueNode());
-        if (!ID.matcher(id.get()).matches() || id.get().length() > 64) {
+        if (!ID.matcher(id.get()).matches() || id.get().length() > Limits.MAX_ID_LENGTH) {
             problem(idLine, msg.bad_id(id.get()));
         } else if (!seen.add(id.get())) {
             problem(idLine, msg.duplicate_id(id.get()));
@@ -380,13 +380,13 @@ final class CourseFolder {
         }
         try {
             int minutes = Integer.parseInt(value.get());
-            if (minutes >= 0 && minutes <= 600) {
+            if (minutes >= 0 && minutes <= Limits.MAX_LESSON_MINUTES) {
                 return minutes;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problem(line(node), msg.bad_value("minutes", "0–600"));
+        problem(line(node), msg.bad_value("minutes", "0–" + Limits.MAX_LESSON_MINUTES));
         return 0;
     }
 
@@ -512,8 +512,8 @@ final class CourseFolder {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(1_000_000);
+        options.setMaxAliasesForCollections(Limits.MAX_YAML_ALIASES);
+        options.setCodePointLimit(Limits.MAX_YAML_CODE_POINTS);
         try {
             Node node = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
             if (node == null) {

@@ -24,8 +24,6 @@ import vn.hocso.quiz.QuizDefinition.Settings;
  */
 final class QuizFile {
 
-    static final int MAX_QUESTIONS = 500;
-    static final int MAX_OPTIONS = 10;
     private static final Set<String> TOP_FIELDS = Set.of("settings", "questions");
     private static final Set<String> SETTINGS_FIELDS = Set.of(
             "draw",
@@ -77,7 +75,7 @@ final class QuizFile {
             if (draw instanceof MappingNode byTag) {
                 for (NodeTuple t : byTag.getValue()) {
                     Optional<String> tag = folder.text(t.getKeyNode(), "draw");
-                    Integer count = integer(t.getValueNode(), "draw", 1, MAX_QUESTIONS, null);
+                    Integer count = integer(t.getValueNode(), "draw", 1, Limits.MAX_QUESTIONS, null);
                     if (tag.isPresent() && count != null) {
                         long available = questions.stream()
                                 .filter(q -> q.tags().contains(tag.get()))
@@ -90,7 +88,7 @@ final class QuizFile {
                     }
                 }
             } else {
-                drawCount = integer(draw, "draw", 1, MAX_QUESTIONS, null);
+                drawCount = integer(draw, "draw", 1, Limits.MAX_QUESTIONS, null);
                 if (drawCount != null && drawCount > questions.size() && !questions.isEmpty()) {
                     folder.problem(folder.line(draw), msg.quiz_draw_too_many(drawCount, questions.size()));
                 }
@@ -101,10 +99,10 @@ final class QuizFile {
                 drawByTag,
                 flag(s, "shuffleQuestions"),
                 flag(s, "shuffleOptions"),
-                integer(s, "timeLimitMinutes", 1, 600, null),
-                integer(s, "maxAttempts", 1, 100, null),
-                integer(s, "delayMinutes", 0, 7 * 24 * 60, 0),
-                integer(s, "passPercent", 0, 100, 80),
+                integer(s, "timeLimitMinutes", 1, Limits.MAX_TIME_LIMIT_MINUTES, null),
+                integer(s, "maxAttempts", 1, Limits.MAX_ATTEMPTS, null),
+                integer(s, "delayMinutes", 0, Limits.MAX_DELAY_MINUTES, 0),
+                integer(s, "passPercent", 0, 100, Limits.DEFAULT_PASS_PERCENT),
                 oneOf(s, "counting", QuizDefinition.COUNTING, "highest"),
                 oneOf(s, "review", QuizDefinition.REVIEW, "mistakes"));
     }
@@ -119,8 +117,8 @@ final class QuizFile {
         if (list.get().getValue().isEmpty()) {
             folder.problem(folder.line(list.get()), msg.missing_field("questions"));
         }
-        if (list.get().getValue().size() > MAX_QUESTIONS) {
-            folder.problem(folder.line(list.get()), msg.bad_value("questions", "1–" + MAX_QUESTIONS));
+        if (list.get().getValue().size() > Limits.MAX_QUESTIONS) {
+            folder.problem(folder.line(list.get()), msg.bad_value("questions", "1–" + Limits.MAX_QUESTIONS));
         }
         Set<String> ids = new HashSet<>();
         for (Node item : list.get().getValue()) {
@@ -145,9 +143,9 @@ final class QuizFile {
                                     ", ", QuizDefinition.TYPES.stream().sorted().toList())));
             type = null;
         }
-        CourseFolder.Bilingual stem = folder.bilingual(q, "stem", at, 4000);
+        CourseFolder.Bilingual stem = folder.bilingual(q, "stem", at, Limits.MAX_STEM_LENGTH);
         CourseFolder.Bilingual feedback = q.containsKey("feedback")
-                ? folder.bilingual(q, "feedback", at, 4000)
+                ? folder.bilingual(q, "feedback", at, Limits.MAX_STEM_LENGTH)
                 : new CourseFolder.Bilingual(null, null);
         double weight = q.containsKey("weight") ? weight(q.get("weight").getValueNode()) : 1;
         List<String> tags = tags(q.get("tags"));
@@ -201,8 +199,9 @@ final class QuizFile {
             return options;
         }
         int listLine = folder.line(list.get());
-        if (list.get().getValue().size() < 2 || list.get().getValue().size() > MAX_OPTIONS) {
-            folder.problem(listLine, msg.quiz_options_count(2, MAX_OPTIONS));
+        if (list.get().getValue().size() < Limits.MIN_OPTIONS
+                || list.get().getValue().size() > Limits.MAX_OPTIONS) {
+            folder.problem(listLine, msg.quiz_options_count(Limits.MIN_OPTIONS, Limits.MAX_OPTIONS));
         }
         Set<String> ids = new HashSet<>();
         for (Node item : list.get().getValue()) {
@@ -213,7 +212,7 @@ final class QuizFile {
             Map<String, NodeTuple> o = folder.fields(option.get(), OPTION_FIELDS);
             int oat = folder.line(option.get());
             String id = id(o, oat, ids, "options.id");
-            CourseFolder.Bilingual text = folder.bilingual(o, "text", oat, 1000);
+            CourseFolder.Bilingual text = folder.bilingual(o, "text", oat, Limits.MAX_OPTION_LENGTH);
             boolean correct =
                     o.containsKey("correct") && folder.bool(o.get("correct").getValueNode(), "correct");
             options.add(new OptionDefinition(id, text.vi(), text.en(), correct));
@@ -233,15 +232,15 @@ final class QuizFile {
         if (list.isEmpty()) {
             return accepted;
         }
-        if (list.get().getValue().isEmpty() || list.get().getValue().size() > 20) {
-            folder.problem(folder.line(list.get()), msg.bad_value("answers", "1–20"));
+        if (list.get().getValue().isEmpty() || list.get().getValue().size() > Limits.MAX_ACCEPTED_ANSWERS) {
+            folder.problem(folder.line(list.get()), msg.bad_value("answers", "1–" + Limits.MAX_ACCEPTED_ANSWERS));
         }
         for (Node item : list.get().getValue()) {
             folder.text(item, "answers").ifPresent(answer -> {
                 if (answer.isBlank()) {
                     folder.problem(folder.line(item), msg.missing_field("answers"));
-                } else if (answer.length() > 200) {
-                    folder.problem(folder.line(item), msg.too_long("answers", 200));
+                } else if (answer.length() > Limits.MAX_ANSWER_LENGTH) {
+                    folder.problem(folder.line(item), msg.too_long("answers", Limits.MAX_ANSWER_LENGTH));
                 } else {
                     accepted.add(answer.strip());
                 }
@@ -259,8 +258,8 @@ final class QuizFile {
                 .map(SequenceNode::getValue)
                 .orElse(List.of())) {
             folder.text(item, "tags").ifPresent(tag -> {
-                if (tag.isBlank() || tag.length() > 64) {
-                    folder.problem(folder.line(item), msg.too_long("tags", 64));
+                if (tag.isBlank() || tag.length() > Limits.MAX_TAG_LENGTH) {
+                    folder.problem(folder.line(item), msg.too_long("tags", Limits.MAX_TAG_LENGTH));
                 } else if (!tags.contains(tag.strip())) {
                     tags.add(tag.strip());
                 }
@@ -275,7 +274,7 @@ final class QuizFile {
             return null;
         }
         int idLine = folder.line(fields.get("id").getValueNode());
-        if (!CourseFolder.ID.matcher(id.get()).matches() || id.get().length() > 64) {
+        if (!CourseFolder.ID.matcher(id.get()).matches() || id.get().length() > Limits.MAX_ID_LENGTH) {
             folder.problem(idLine, msg.bad_id(id.get()));
         } else if (!seen.add(id.get())) {
             folder.problem(idLine, msg.quiz_duplicate_id(id.get()));
@@ -288,13 +287,13 @@ final class QuizFile {
         if (value.isPresent()) {
             try {
                 double weight = Double.parseDouble(value.get());
-                if (weight > 0 && weight <= 100) {
+                if (weight > 0 && weight <= Limits.MAX_WEIGHT) {
                     return weight;
                 }
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            folder.problem(folder.line(node), msg.bad_value("weight", "0–100"));
+            folder.problem(folder.line(node), msg.bad_value("weight", "0–" + Limits.MAX_WEIGHT));
         }
         return 1;
     }
