@@ -1,0 +1,115 @@
+package vn.hocso.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The files of one course folder: each as a {@link Source} reporting into the folder's problems, read as UTF-8,
+ * kept inside the folder, and hashed in the order they are read so that an unchanged folder is recognised.
+ */
+final class CourseFiles {
+
+    static final String COURSE_FILE = "course.yaml";
+    /** Bumped when rendering changes, so unchanged folders are rendered again once. */
+    private static final String FORMAT_VERSION = "2";
+
+    private final Path root;
+    private final Path dir;
+    private final ContentMessages msg;
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private final MessageDigest digest;
+
+    CourseFiles(Path root, Path dir, ContentMessages msg) {
+        this.root = root;
+        this.dir = dir;
+        this.msg = msg;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    List<ImportProblem> problems() {
+        return problems;
+    }
+
+    /** {@code file}, a path inside the folder, as problems name it. */
+    Source source(String file) {
+        return new Source(root.relativize(dir.resolve(file)).toString().replace('\\', '/'), problems);
+    }
+
+    /**
+     * The text of {@code source}'s file; a file that cannot be read is reported in it at {@code referencedAt}, the
+     * line of the file that names it.
+     */
+    Optional<String> read(String file, Source source, int referencedAt) {
+        Path path = dir.resolve(file);
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            // any file named course.yaml is hashed as it is read, as it always was: hashes of imported courses stay
+            if (path.getFileName().toString().equals(COURSE_FILE)) {
+                hash(text);
+            }
+            return Optional.of(text);
+        } catch (CharacterCodingException e) {
+            source.problem(1, msg.yaml_invalid("not UTF-8"));
+        } catch (IOException e) {
+            source.problem(referencedAt, msg.file_missing(source.path()));
+        }
+        return Optional.empty();
+    }
+
+    /** A path inside the course folder; "../" or an absolute path would read files that are not the course's. */
+    Optional<String> relativePath(YamlReader yaml, Node node, String field) {
+        Optional<String> path = yaml.text(node, field);
+        if (path.isEmpty()) {
+            return path;
+        }
+        Path resolved = dir.resolve(path.get()).normalize();
+        if (Path.of(path.get()).isAbsolute() || !resolved.startsWith(dir.normalize())) {
+            yaml.problem(yaml.line(node), msg.file_outside(path.get()));
+            return Optional.empty();
+        }
+        return path;
+    }
+
+    Optional<String> existingFile(YamlReader yaml, Node node, String field) {
+        Optional<String> path = relativePath(yaml, node, field);
+        if (path.isPresent() && !Files.isRegularFile(dir.resolve(path.get()))) {
+            yaml.problem(yaml.line(node), msg.file_missing(path.get()));
+            return Optional.empty();
+        }
+        return path;
+    }
+
+    void hash(String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    /** The hash of everything read; call once, at the end. */
+    String sourceHash() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
