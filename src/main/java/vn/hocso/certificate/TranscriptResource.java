@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.org.OrgUnit;
 
 /** A learner's transcript: every completed course with its date and certificate code, as a page and a PDF. */
@@ -30,8 +30,8 @@ class TranscriptResource {
     @Inject
     CertificatePdf pdf;
 
-    @ConfigProperty(name = "hocso.certificate.issuer")
-    String issuer;
+    @Inject
+    HocsoConfig config;
 
     @GET
     public TemplateInstance transcript() {
@@ -49,7 +49,8 @@ class TranscriptResource {
                         c.courseTitleVi, CertificatePdf.DATE.format(c.completedOn), CertificateCode.display(c.code)))
                 .toList();
         String unit = person.unitId == null ? null : OrgUnit.<OrgUnit>findById(person.unitId).name;
-        return Response.ok(pdf.transcript(person.fullName, unit, issuer, lines))
+        return Response.ok(pdf.transcript(
+                        person.fullName, unit, config.certificate().issuer(), lines))
                 .header("Content-Disposition", "attachment; filename=\"transcript.pdf\"")
                 .build();
     }
