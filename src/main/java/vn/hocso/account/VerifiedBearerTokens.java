@@ -14,10 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 
 /**
  * Bearer tokens verified by Quarkus OIDC are remembered ({@link BearerTokenCache}) and a repeated one is answered
@@ -40,10 +39,9 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
     private final LongAdder answered = new LongAdder();
 
     @Inject
-    VerifiedBearerTokens(
-            @ConfigProperty(name = "hocso.api.token-cache.size") int size,
-            @ConfigProperty(name = "hocso.api.token-cache.ttl") Duration ttl) {
-        cache = new BearerTokenCache<>(size, ttl, Clock.systemUTC());
+    VerifiedBearerTokens(HocsoConfig config) {
+        HocsoConfig.TokenCache remembered = config.api().tokenCache();
+        cache = new BearerTokenCache<>(remembered.size(), remembered.ttl(), Clock.systemUTC());
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.Person;
 import vn.hocso.audit.Audit;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.job.Jobs;
 import vn.hocso.org.OrgUnit;
@@ -39,8 +39,8 @@ public class CertificateService {
     @Inject
     Audit audit;
 
-    @ConfigProperty(name = "hocso.certificate.issuer")
-    String issuer;
+    @Inject
+    HocsoConfig config;
 
     /** Runs inside the completing transaction: if it fails, the completion is not recorded either. */
     void onCourseCompleted(@Observes CourseCompleted completed) {
@@ -62,7 +62,7 @@ public class CertificateService {
                 .setParameter(5, course.titleVi)
                 .setParameter(6, course.titleEn)
                 .setParameter(7, unitName(person))
-                .setParameter(8, issuer)
+                .setParameter(8, config.certificate().issuer())
                 .setParameter(9, on)
                 .getResultList();
         created.forEach(id -> queuePdf(id.longValue()));
@@ -108,7 +108,7 @@ public class CertificateService {
         fresh.courseTitleVi = course.titleVi;
         fresh.courseTitleEn = course.titleEn;
         fresh.unitName = unitName(person);
-        fresh.issuerName = issuer;
+        fresh.issuerName = config.certificate().issuer();
         fresh.completedOn = old.completedOn;
         fresh.status = Certificate.PENDING;
         fresh.persistAndFlush();

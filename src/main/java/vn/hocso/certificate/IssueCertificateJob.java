@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.job.Job;
 import vn.hocso.job.JobContext;
 import vn.hocso.job.JobHandler;
@@ -25,8 +25,8 @@ class IssueCertificateJob implements JobHandler {
     @Inject
     CertificatePdf pdf;
 
-    @ConfigProperty(name = "hocso.public-url")
-    String publicUrl;
+    @Inject
+    HocsoConfig config;
 
     @Override
     public String kind() {
@@ -45,7 +45,7 @@ class IssueCertificateJob implements JobHandler {
         if (certificate == null || !certificate.isPending()) {
             return;
         }
-        byte[] document = pdf.render(certificate, verificationUrl(publicUrl, certificate.code));
+        byte[] document = pdf.render(certificate, verificationUrl(config.publicUrl(), certificate.code));
         String key = "certificates/" + certificate.code + ".pdf";
         store.put(key, new ByteArrayInputStream(document), document.length, "application/pdf");
         // one conditional statement, not read-then-write: a revoke or re-issue committed while the PDF was being

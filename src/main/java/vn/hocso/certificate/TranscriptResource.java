@@ -9,9 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.web.Dates;
 
@@ -31,8 +31,8 @@ class TranscriptResource {
     @Inject
     CertificatePdf pdf;
 
-    @ConfigProperty(name = "hocso.certificate.issuer")
-    String issuer;
+    @Inject
+    HocsoConfig config;
 
     @GET
     public TemplateInstance transcript() {
@@ -50,7 +50,8 @@ class TranscriptResource {
                         c.courseTitleVi, Dates.day(c.completedOn), CertificateCode.display(c.code)))
                 .toList();
         String unit = person.unitId == null ? null : OrgUnit.<OrgUnit>findById(person.unitId).name;
-        return Response.ok(pdf.transcript(person.fullName, unit, issuer, lines))
+        return Response.ok(pdf.transcript(
+                        person.fullName, unit, config.certificate().issuer(), lines))
                 .header("Content-Disposition", "attachment; filename=\"transcript.pdf\"")
                 .build();
     }

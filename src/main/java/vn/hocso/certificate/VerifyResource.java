@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.web.Dates;
 import vn.hocso.web.Locales;
 import vn.hocso.web.RateLimits;
@@ -79,8 +79,8 @@ class VerifyResource {
     @Inject
     Locales locales;
 
-    @ConfigProperty(name = "hocso.verify.misses-per-minute")
-    int missesPerMinute;
+    @Inject
+    HocsoConfig config;
 
     @GET
     public TemplateInstance form(@QueryParam("code") String code) {
@@ -95,7 +95,7 @@ class VerifyResource {
 
     private TemplateInstance check(String typed) {
         String bucket = "verify-miss:" + request.remoteAddress().hostAddress();
-        if (limits.count(bucket, Duration.ofMinutes(1)) >= missesPerMinute) {
+        if (limits.count(bucket, Duration.ofMinutes(1)) >= config.verify().missesPerMinute()) {
             throw new Refusal(
                     Response.Status.TOO_MANY_REQUESTS,
                     locales.messages(CertificateMessages.class).too_many_attempts());

@@ -8,8 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 
 /** Runs the importer on the configured courses folder, at start-up and on an admin's request, and records it. */
 @ApplicationScoped
@@ -20,14 +20,11 @@ class CourseImports {
     @Inject
     CourseImporter importer;
 
-    @ConfigProperty(name = "hocso.courses.dir")
-    String coursesDir;
-
-    @ConfigProperty(name = "hocso.courses.import-at-start")
-    boolean importAtStart;
+    @Inject
+    HocsoConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (importAtStart) {
+        if (config.courses().importAtStart()) {
             ContentImport run = run("start-up", MessageBundles.get(ContentMessages.class));
             LOG.infof(
                     "Courses imported from %s: %d created, %d updated, %d unchanged, %d rejected",
@@ -43,6 +40,6 @@ class CourseImports {
     }
 
     Path folder() {
-        return Path.of(coursesDir).toAbsolutePath().normalize();
+        return Path.of(config.courses().dir()).toAbsolutePath().normalize();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 
 /**
  * The loop every instance runs: every couple of seconds, for each job kind with a free slot, claim a job and run
@@ -40,8 +40,8 @@ public class JobWorker {
     @Inject
     Instance<JobHandler> handlers;
 
-    @ConfigProperty(name = "hocso.jobs.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    HocsoConfig config;
 
     private final Map<String, Semaphore> slots = new HashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -56,9 +56,9 @@ public class JobWorker {
         return t;
     });
 
-    @Scheduled(every = "${hocso.jobs.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hocso.jobs.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!enabled) {
+        if (!config.jobs().enabled()) {
             return;
         }
         for (JobHandler handler : handlers) {

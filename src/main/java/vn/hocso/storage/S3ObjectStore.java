@@ -25,8 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 
 /** {@link ObjectStore} on any S3-compatible server (MinIO in production, S3Proxy locally) via minio-java. */
 @ApplicationScoped
@@ -37,8 +37,8 @@ class S3ObjectStore implements ObjectStore {
     @Inject
     MinioClient client;
 
-    @ConfigProperty(name = "hocso.storage.bucket")
-    String bucket;
+    @Inject
+    HocsoConfig config;
 
     private volatile boolean bucketReady;
 
@@ -55,7 +55,8 @@ class S3ObjectStore implements ObjectStore {
     public boolean isAvailable() {
         try {
             ensureBucket();
-            return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+            return client.bucketExists(
+                    BucketExistsArgs.builder().bucket(bucket()).build());
         } catch (Exception e) {
             return false;
         }
@@ -64,7 +65,7 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public void put(String key, InputStream content, long size, String contentType) {
         ensureBucket();
-        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket()).object(key).stream(
                         content, size, size < 0 ? 10 * 1024 * 1024 : -1)
                 .contentType(contentType)
                 .build()));
@@ -73,7 +74,7 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public InputStream get(String key) {
         return call(() -> client.getObject(
-                GetObjectArgs.builder().bucket(bucket).object(key).build()));
+                GetObjectArgs.builder().bucket(bucket()).object(key).build()));
     }
 
     @Override
@@ -84,8 +85,10 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public OptionalLong size(String key) {
         try {
-            return OptionalLong.of(client.statObject(
-                            StatObjectArgs.builder().bucket(bucket).object(key).build())
+            return OptionalLong.of(client.statObject(StatObjectArgs.builder()
+                            .bucket(bucket())
+                            .object(key)
+                            .build())
                     .size());
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())
@@ -101,7 +104,7 @@ class S3ObjectStore implements ObjectStore {
     @Override
     public byte[] head(String key, int length) {
         try (InputStream in = client.getObject(GetObjectArgs.builder()
-                .bucket(bucket)
+                .bucket(bucket())
                 .object(key)
                 .offset(0L)
                 .length((long) length)
@@ -123,7 +126,7 @@ class S3ObjectStore implements ObjectStore {
         return call(() -> {
             List<String> keys = new ArrayList<>();
             for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
-                    .bucket(bucket)
+                    .bucket(bucket())
                     .prefix(prefix)
                     .recursive(true)
                     .build())) {
@@ -143,7 +146,7 @@ class S3ObjectStore implements ObjectStore {
             call(() -> {
                 // the result is lazy: iterating it is what sends the request
                 for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder()
-                        .bucket(bucket)
+                        .bucket(bucket())
                         .objects(batch)
                         .build())) {
                     DeleteError e = error.get();
@@ -159,7 +162,7 @@ class S3ObjectStore implements ObjectStore {
     public void delete(String key) {
         call(() -> {
             client.removeObject(
-                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                    RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
             return null;
         });
     }
@@ -168,7 +171,7 @@ class S3ObjectStore implements ObjectStore {
     public String presignedGet(String key, Duration ttl) {
         return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                 .method(Method.GET)
-                .bucket(bucket)
+                .bucket(bucket())
                 .object(key)
                 .expiry((int) ttl.toSeconds())
                 .build()));
@@ -179,7 +182,7 @@ class S3ObjectStore implements ObjectStore {
         ensureBucket();
         return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                 .method(Method.PUT)
-                .bucket(bucket)
+                .bucket(bucket())
                 .object(key)
                 .expiry((int) ttl.toSeconds())
                 .build()));
@@ -190,13 +193,17 @@ class S3ObjectStore implements ObjectStore {
             return;
         }
         call(() -> {
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                LOG.infof("Created bucket %s", bucket);
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket()).build());
+                LOG.infof("Created bucket %s", bucket());
             }
             return null;
         });
         bucketReady = true;
+    }
+
+    private String bucket() {
+        return config.storage().bucket();
     }
 
     private interface S3Call<T> {

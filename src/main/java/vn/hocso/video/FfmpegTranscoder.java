@@ -3,6 +3,7 @@ package vn.hocso.video;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 
 /**
  * The ladder with ffmpeg (from the OS package): 240p, 360p and 720p H.264 (rungs above the source are skipped,
@@ -39,17 +40,20 @@ class FfmpegTranscoder implements Transcoder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "hocso.video.ffmpeg", defaultValue = "ffmpeg")
+    // plain fields, set from the configuration at creation, so a test can run the transcoder without a container
     String ffmpeg;
-
-    @ConfigProperty(name = "hocso.video.ffprobe", defaultValue = "ffprobe")
     String ffprobe;
-
-    @ConfigProperty(name = "hocso.video.ffmpeg-threads", defaultValue = "0")
     int threads;
-
-    @ConfigProperty(name = "hocso.video.probe-timeout", defaultValue = "120s")
     Duration probeTimeout;
+
+    @Inject
+    void configure(HocsoConfig config) {
+        HocsoConfig.Video video = config.video();
+        ffmpeg = video.ffmpeg();
+        ffprobe = video.ffprobe();
+        threads = video.ffmpegThreads();
+        probeTimeout = video.probeTimeout();
+    }
 
     record Probe(int durationMs, int width, int height, boolean hasAudio) {}
 

@@ -2,8 +2,9 @@ package vn.hocso.video;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 
 /**
  * A token bucket per learner, in memory: a player sends a heartbeat every ten seconds and on pause or seek, so a
@@ -13,13 +14,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class HeartbeatThrottle {
 
-    @ConfigProperty(name = "hocso.video.heartbeat.per-minute")
-    double perMinute;
-
-    @ConfigProperty(name = "hocso.video.heartbeat.burst")
-    double burst;
+    private final double perMinute;
+    private final double burst;
 
     private final ConcurrentHashMap<Long, double[]> buckets = new ConcurrentHashMap<>();
+
+    @Inject
+    HeartbeatThrottle(HocsoConfig config) {
+        perMinute = config.video().heartbeat().perMinute();
+        burst = config.video().heartbeat().burst();
+    }
 
     /** Takes one token for this person (from their watch ticket: no database needed); false when none is left. */
     boolean allow(long personId) {

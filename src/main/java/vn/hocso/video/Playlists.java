@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.storage.ObjectStore;
 
 /**
@@ -34,8 +34,8 @@ class Playlists {
     @Inject
     ObjectStore store;
 
-    @ConfigProperty(name = "hocso.video.playback-ttl")
-    Duration playbackTtl;
+    @Inject
+    HocsoConfig config;
 
     /** Signed playlists are reused this long; their URLs stay valid at least playback-ttl minus this. */
     static final Duration REUSE = Duration.ofMinutes(5);
@@ -125,7 +125,7 @@ class Playlists {
     private String sign(Video video, String folder) {
         // read again at most once per REUSE per rendition: the signed cache above keeps the result
         String text = read(folder);
-        Duration ttl = playbackTtl.plusMillis(video.durationMs == null ? 0 : 2L * video.durationMs);
+        Duration ttl = config.video().playbackTtl().plusMillis(video.durationMs == null ? 0 : 2L * video.durationMs);
         StringBuilder out = new StringBuilder(text.length() * 4);
         for (String line : text.split("\n")) {
             String l = line.strip();

@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Flash;
@@ -57,14 +57,14 @@ class TrainerVideoResource {
     @Inject
     Flash flash;
 
-    @ConfigProperty(name = "hocso.video.max-bytes")
-    long maxBytes;
+    @Inject
+    HocsoConfig config;
 
     @GET
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         Lesson lesson = videoLesson(course, key);
-        String max = VideoStatus.size(maxBytes);
+        String max = VideoStatus.size(config.video().maxBytes());
         return Templates.trainer(
                 course,
                 lesson,

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.job.Job;
 import vn.hocso.job.JobContext;
 import vn.hocso.job.JobHandler;
@@ -42,8 +42,8 @@ class TranscodeJob implements JobHandler {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "hocso.video.transcode-concurrency")
-    int concurrency;
+    @Inject
+    HocsoConfig config;
 
     @Override
     public String kind() {
@@ -52,7 +52,7 @@ class TranscodeJob implements JobHandler {
 
     @Override
     public int concurrency() {
-        return concurrency;
+        return config.video().transcodeConcurrency();
     }
 
     @Override

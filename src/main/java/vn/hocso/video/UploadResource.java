@@ -11,10 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Links;
@@ -41,8 +41,8 @@ class UploadResource {
     @Inject
     Locales locales;
 
-    @ConfigProperty(name = "hocso.video.max-bytes")
-    long maxBytes;
+    @Inject
+    HocsoConfig config;
 
     @POST
     public Map<String, Object> start(
@@ -96,11 +96,17 @@ class UploadResource {
     }
 
     private VideoStatus status(Lesson lesson) {
-        return VideoStatus.of(lesson.id, locales.messages(VideoMessages.class), VideoStatus.size(maxBytes));
+        return VideoStatus.of(
+                lesson.id,
+                locales.messages(VideoMessages.class),
+                VideoStatus.size(config.video().maxBytes()));
     }
 
     private Refusal refusal(VideoUploads.Rejected e) {
-        String reason = VideoStatus.reason(locales.messages(VideoMessages.class), e.code, VideoStatus.size(maxBytes));
+        String reason = VideoStatus.reason(
+                locales.messages(VideoMessages.class),
+                e.code,
+                VideoStatus.size(config.video().maxBytes()));
         Response.Status status = switch (e.code) {
             case "too_large" -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case "not_video" -> Response.Status.UNSUPPORTED_MEDIA_TYPE;

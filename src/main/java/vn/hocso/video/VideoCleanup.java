@@ -4,14 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.job.Job;
 import vn.hocso.job.JobContext;
 import vn.hocso.job.JobHandler;
@@ -36,15 +35,12 @@ class VideoCleanup implements JobHandler {
     @Inject
     ObjectStore store;
 
-    @ConfigProperty(name = "hocso.jobs.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "hocso.video.keep-abandoned")
-    Duration keep;
+    @Inject
+    HocsoConfig config;
 
     @Scheduled(every = "1h", delayed = "1m")
     void schedule() {
-        if (enabled) {
+        if (config.jobs().enabled()) {
             String hour = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
             QuarkusTransaction.requiringNew().run(() -> jobs.enqueue(KIND, Map.of(), KIND + ":" + hour, 1));
         }
@@ -57,7 +53,7 @@ class VideoCleanup implements JobHandler {
 
     @Override
     public void run(Job job, JobContext context) {
-        OffsetDateTime cutoff = OffsetDateTime.now().minus(keep);
+        OffsetDateTime cutoff = OffsetDateTime.now().minus(config.video().keepAbandoned());
         List<Video> stale = QuarkusTransaction.requiringNew()
                 .call(() -> Video.<Video>find("""
                 select o from Video o
@@ -71,7 +67,11 @@ class VideoCleanup implements JobHandler {
                     .run(() -> Video.delete("id = ?1 and status = ?2", video.id, video.status));
             LOG.infof(
                     "Swept %s video %d of lesson %d (%d objects, older than %s)",
-                    video.status, video.id, video.lessonId, objects, keep);
+                    video.status,
+                    video.id,
+                    video.lessonId,
+                    objects,
+                    config.video().keepAbandoned());
         }
     }
 }

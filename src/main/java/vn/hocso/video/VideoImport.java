@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.content.CourseImported;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
@@ -32,8 +32,8 @@ class VideoImport {
     @Inject
     Captions captions;
 
-    @ConfigProperty(name = "hocso.video.dir")
-    Optional<String> videoDir;
+    @Inject
+    HocsoConfig config;
 
     void onImport(@Observes CourseImported course) {
         for (Map.Entry<String, CourseImported.VideoFiles> entry :
@@ -83,7 +83,9 @@ class VideoImport {
         if (Files.isRegularFile(inFolder)) {
             return Optional.of(inFolder);
         }
-        return videoDir.filter(d -> !d.isBlank())
+        return config.video()
+                .dir()
+                .filter(d -> !d.isBlank())
                 .map(d -> Path.of(d).resolve(course.slug()).resolve(relative).normalize())
                 .filter(Files::isRegularFile);
     }

@@ -3,11 +3,10 @@ package vn.hocso.video;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.account.CurrentUser;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.storage.ObjectStore;
@@ -46,8 +45,8 @@ public class VideoPlayer {
     @Inject
     WatchTickets tickets;
 
-    @ConfigProperty(name = "hocso.video.playback-ttl")
-    Duration ttl;
+    @Inject
+    HocsoConfig config;
 
     /** The player for a lesson whose video is ready, with where this person stopped; null otherwise. */
     public Player of(Course course, Lesson lesson) {
@@ -77,12 +76,15 @@ public class VideoPlayer {
         // at the very end, start again from the beginning rather than on the last frame
         double resumeAt = video.durationMs != null && position > video.durationMs - 3000 ? 0 : position / 1000.0;
         List<Caption> captions = VideoCaption.listOfLesson(lesson.id).stream()
-                .map(c -> new Caption(c.lang, store.presignedGet(c.objectKey, ttl)))
+                .map(c -> new Caption(
+                        c.lang, store.presignedGet(c.objectKey, config.video().playbackTtl())))
                 .toList();
         return new Player(
                 Links.playlist(course.slug, lesson.key, video.id, "master.m3u8"),
                 video.hasAudioOnly() ? Links.playlist(course.slug, lesson.key, video.id, "audio.m3u8") : null,
-                video.posterKey == null ? null : store.presignedGet(video.posterKey, ttl),
+                video.posterKey == null
+                        ? null
+                        : store.presignedGet(video.posterKey, config.video().playbackTtl()),
                 ticket == null ? null : Links.heartbeat(course.slug, lesson.key),
                 ticket,
                 resumeAt,

@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Lesson;
 import vn.hocso.job.Jobs;
 import vn.hocso.storage.ObjectStore;
@@ -37,11 +36,8 @@ class VideoUploads {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "hocso.video.max-bytes")
-    long maxBytes;
-
-    @ConfigProperty(name = "hocso.video.upload-ttl")
-    Duration uploadTtl;
+    @Inject
+    HocsoConfig config;
 
     /** An upload the browser may now send, and where to. */
     record Started(long id, String url) {}
@@ -61,11 +57,12 @@ class VideoUploads {
         if (declaredSize <= 0) {
             throw new Rejected("empty");
         }
-        if (declaredSize > maxBytes) {
+        if (declaredSize > config.video().maxBytes()) {
             throw new Rejected("too_large");
         }
         Video video = QuarkusTransaction.requiringNew().call(() -> newVersion(lesson.id, personId, null));
-        return new Started(video.id, store.presignedPut(video.sourceKey, uploadTtl));
+        return new Started(
+                video.id, store.presignedPut(video.sourceKey, config.video().uploadTtl()));
     }
 
     /**
@@ -88,7 +85,7 @@ class VideoUploads {
         }
         String refusal = size.getAsLong() == 0
                 ? "empty"
-                : size.getAsLong() > maxBytes
+                : size.getAsLong() > config.video().maxBytes()
                         ? "too_large"
                         : VideoSignature.detect(store.head(video.sourceKey, VideoSignature.LENGTH))
                                         .isEmpty()

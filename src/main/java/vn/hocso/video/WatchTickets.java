@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.config.HocsoConfig;
 
 /**
  * Watch tickets: what a heartbeat carries instead of the sign-in session. The lesson page, shown to a signed-in
@@ -35,15 +35,19 @@ class WatchTickets {
     private final Clock clock;
 
     @Inject
-    WatchTickets(
-            @ConfigProperty(name = "hocso.video.ticket-secret") String secret,
-            @ConfigProperty(name = "hocso.video.ticket-ttl") Duration ttl) {
+    WatchTickets(HocsoConfig config) {
+        this(config.video().ticketSecret(), config.video().ticketTtl());
+    }
+
+    WatchTickets(String secret, Duration ttl) {
         this(secret, ttl, Clock.systemUTC());
     }
 
     WatchTickets(String secret, Duration ttl, Clock clock) {
-        if (secret.length() < 32) {
-            throw new IllegalArgumentException("hocso.video.ticket-secret must have at least 32 characters");
+        // start-up validation of hocso.video.ticket-secret names the property; this guards every other way in
+        if (secret.length() < HocsoConfig.MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(
+                    "hocso.video.ticket-secret must have at least " + HocsoConfig.MIN_SECRET_LENGTH + " characters");
         }
         try {
             prototype = Mac.getInstance("HmacSHA256");
