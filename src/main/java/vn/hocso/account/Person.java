@@ -38,7 +38,7 @@ public class Person extends PanacheEntityBase {
     public Long unitId;
 
     @Column(name = "target_group")
-    public String targetGroup;
+    public TargetGroup targetGroup;
 
     public String position;
 

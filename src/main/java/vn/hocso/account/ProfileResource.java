@@ -82,7 +82,7 @@ class ProfileResource {
         person.fullName = form.fullName.strip();
         person.phone = blankToNull(form.phone);
         person.unitId = form.unit().orElseThrow();
-        person.targetGroup = form.targetGroup;
+        person.targetGroup = TargetGroup.fromCode(form.targetGroup).orElseThrow();
         person.position = blankToNull(form.position);
         flash.show(locales.messages(AccountMessages.class).saved());
         return Response.seeOther(URI.create(Redirects.localOrHome(form.next == null ? Links.myLearning() : form.next)))
@@ -161,7 +161,7 @@ class ProfileResource {
             f.fullName = p.fullName;
             f.phone = p.phone;
             f.unitId = p.unitId == null ? null : p.unitId.toString();
-            f.targetGroup = p.targetGroup;
+            f.targetGroup = p.targetGroup == null ? null : p.targetGroup.code();
             f.position = p.position;
             return f;
         }

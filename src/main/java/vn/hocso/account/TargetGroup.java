@@ -1,21 +1,36 @@
 package vn.hocso.account;
 
-import java.util.Arrays;
+import jakarta.persistence.Converter;
 import java.util.Optional;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
 
 /** Who a course is for, and who a person is, in the training programme's terms. */
-public enum TargetGroup {
+public enum TargetGroup implements Coded {
     CIVIL_SERVANT("civil-servant"),
     COMMUNITY_TEAM("community-team"),
     CITIZEN("citizen");
 
-    public final String code;
+    private final String code;
 
     TargetGroup(String code) {
         this.code = code;
     }
 
+    @Override
+    public String code() {
+        return code;
+    }
+
     public static Optional<TargetGroup> fromCode(String code) {
-        return Arrays.stream(values()).filter(g -> g.code.equals(code)).findFirst();
+        return Coded.fromCode(TargetGroup.class, code);
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<TargetGroup> {
+        public Column() {
+            super(TargetGroup.class);
+        }
     }
 }

@@ -85,7 +85,8 @@ class CatalogApi {
                         m.module().titleVi,
                         m.module().titleEn,
                         m.lessons().stream()
-                                .map(l -> new LessonOutline(l.key, l.kind, l.titleVi, l.titleEn, l.minutes, l.required))
+                                .map(l -> new LessonOutline(
+                                        l.key, l.kind.code(), l.titleVi, l.titleEn, l.minutes, l.required))
                                 .toList()))
                 .toList();
         return new CourseDetail(CourseSummary.of(course), modules);

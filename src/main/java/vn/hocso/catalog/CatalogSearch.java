@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vn.hocso.account.TargetGroup;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseStatus;
 
 /**
  * The published catalogue, filtered and searched. Course text is folded once on write (generated columns with
@@ -23,7 +24,7 @@ class CatalogSearch {
         Query {
             text = text == null ? "" : text.strip();
             category = category == null || category.isBlank() ? null : category;
-            group = TargetGroup.fromCode(group).map(g -> g.code).orElse(null);
+            group = TargetGroup.fromCode(group).map(TargetGroup::code).orElse(null);
             page = Math.max(page, 1);
         }
     }
@@ -42,7 +43,7 @@ class CatalogSearch {
     Page search(Query query) {
         StringBuilder where = new StringBuilder("status = :published");
         Map<String, Object> params = new HashMap<>();
-        params.put("published", Course.PUBLISHED);
+        params.put("published", CourseStatus.PUBLISHED);
         if (query.category() != null) {
             where.append(" and categoryCode = :category");
             params.put("category", query.category());

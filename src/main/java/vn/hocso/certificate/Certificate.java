@@ -16,11 +16,6 @@ import java.util.Optional;
 @Entity
 public class Certificate extends PanacheEntityBase {
 
-    public static final String PENDING = "pending";
-    public static final String ISSUED = "issued";
-    public static final String REVOKED = "revoked";
-    public static final String REPLACED = "replaced";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -51,7 +46,7 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
-    public String status;
+    public CertificateStatus status;
 
     @Column(name = "pdf_key")
     public String pdfKey;
@@ -72,19 +67,19 @@ public class Certificate extends PanacheEntityBase {
     public OffsetDateTime createdAt;
 
     public boolean isIssued() {
-        return ISSUED.equals(status);
+        return status == CertificateStatus.ISSUED;
     }
 
     public boolean isPending() {
-        return PENDING.equals(status);
+        return status == CertificateStatus.PENDING;
     }
 
     public boolean isRevoked() {
-        return REVOKED.equals(status);
+        return status == CertificateStatus.REVOKED;
     }
 
     public boolean isReplaced() {
-        return REPLACED.equals(status);
+        return status == CertificateStatus.REPLACED;
     }
 
     public static Optional<Certificate> findByCode(String code) {
@@ -96,11 +91,15 @@ public class Certificate extends PanacheEntityBase {
         if (courseIds.isEmpty()) {
             return List.of();
         }
-        return list("personId = ?1 and courseId in ?2 and status in ('pending', 'issued')", personId, courseIds);
+        return list(
+                "personId = ?1 and courseId in ?2 and status in ?3",
+                personId,
+                courseIds,
+                List.of(CertificateStatus.PENDING, CertificateStatus.ISSUED));
     }
 
     /** What goes on a transcript: issued certificates, oldest first. */
     public static List<Certificate> listIssuedOfPerson(long personId) {
-        return list("personId = ?1 and status = 'issued' order by completedOn, id", personId);
+        return list("personId = ?1 and status = ?2 order by completedOn, id", personId, CertificateStatus.ISSUED);
     }
 }

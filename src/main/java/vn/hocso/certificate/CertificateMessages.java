@@ -92,6 +92,18 @@ public interface CertificateMessages {
     String admin_status();
 
     @Message
+    String state_pending();
+
+    @Message
+    String state_issued();
+
+    @Message
+    String state_revoked();
+
+    @Message
+    String state_replaced();
+
+    @Message
     String admin_revoke();
 
     @Message

@@ -78,7 +78,7 @@ public class CertificateService {
         if (!certificate.isIssued() && !certificate.isPending()) {
             return false;
         }
-        certificate.status = Certificate.REVOKED;
+        certificate.status = CertificateStatus.REVOKED;
         certificate.revokedAt = OffsetDateTime.now();
         certificate.revokedReason = reason;
         audit.record("certificate.revoke", "certificate", certificate.code, reason, null);
@@ -97,7 +97,7 @@ public class CertificateService {
             return Optional.empty();
         }
         Person person = Person.findById(old.personId);
-        old.status = Certificate.REPLACED;
+        old.status = CertificateStatus.REPLACED;
         old.flush();
         Certificate fresh = new Certificate();
         fresh.code = CertificateCode.generate();
@@ -110,7 +110,7 @@ public class CertificateService {
         fresh.unitName = unitName(person);
         fresh.issuerName = config.certificate().issuer();
         fresh.completedOn = old.completedOn;
-        fresh.status = Certificate.PENDING;
+        fresh.status = CertificateStatus.PENDING;
         fresh.persistAndFlush();
         old.replacedById = fresh.id;
         queuePdf(fresh.id);

@@ -53,11 +53,11 @@ class IssueCertificateJob implements JobHandler {
         QuarkusTransaction.requiringNew()
                 .run(() -> Certificate.update(
                         "status = ?1, pdfKey = ?2, issuedAt = ?3 where id = ?4 and status = ?5",
-                        Certificate.ISSUED,
+                        CertificateStatus.ISSUED,
                         key,
                         OffsetDateTime.now(),
                         id,
-                        Certificate.PENDING));
+                        CertificateStatus.PENDING));
     }
 
     static String verificationUrl(String publicUrl, String code) {

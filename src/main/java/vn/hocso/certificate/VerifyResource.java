@@ -33,7 +33,7 @@ class VerifyResource {
     /** What the public may know about a certificate. */
     record Verification(
             String code,
-            String status,
+            CertificateStatus status,
             String holder,
             String courseVi,
             String courseEn,
@@ -54,19 +54,19 @@ class VerifyResource {
         }
 
         public boolean isValid() {
-            return Certificate.ISSUED.equals(status);
+            return status == CertificateStatus.ISSUED;
         }
 
         public boolean isPending() {
-            return Certificate.PENDING.equals(status);
+            return status == CertificateStatus.PENDING;
         }
 
         public boolean isRevoked() {
-            return Certificate.REVOKED.equals(status);
+            return status == CertificateStatus.REVOKED;
         }
 
         public boolean isReplaced() {
-            return Certificate.REPLACED.equals(status);
+            return status == CertificateStatus.REPLACED;
         }
     }
 

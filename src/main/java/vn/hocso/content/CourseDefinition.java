@@ -2,6 +2,9 @@ package vn.hocso.content;
 
 import java.util.List;
 import java.util.Map;
+import vn.hocso.account.TargetGroup;
+import vn.hocso.course.CourseStatus;
+import vn.hocso.course.LessonKind;
 import vn.hocso.quiz.QuizDefinition;
 
 /** A course as declared in its folder, validated and ready to be written; quizzes by quiz lesson key. */
@@ -12,9 +15,9 @@ record CourseDefinition(
         String summaryVi,
         String summaryEn,
         String category,
-        List<String> targetGroups,
+        List<TargetGroup> targetGroups,
         String level,
-        String status,
+        CourseStatus status,
         String finalQuizKey,
         List<ModuleDefinition> modules,
         String sourceHash,
@@ -25,7 +28,7 @@ record CourseDefinition(
     /** {@code captions}: a video lesson's WebVTT files by language, relative to the course folder. */
     record LessonDefinition(
             String key,
-            String kind,
+            LessonKind kind,
             String titleVi,
             String titleEn,
             int minutes,
@@ -36,7 +39,7 @@ record CourseDefinition(
 
         LessonDefinition(
                 String key,
-                String kind,
+                LessonKind kind,
                 String titleVi,
                 String titleEn,
                 int minutes,

@@ -10,6 +10,9 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import vn.hocso.account.TargetGroup;
+import vn.hocso.codes.Coded;
+import vn.hocso.course.CourseStatus;
 
 /**
  * Reads one course folder ({@code courses/<slug>/}) and checks all of it before anything is written: every
@@ -21,8 +24,8 @@ final class CourseFolder {
 
     static final String COURSE_FILE = CourseFiles.COURSE_FILE;
     static final Set<String> LEVELS = Set.of("basic", "intermediate", "advanced");
-    static final Set<String> STATUSES = Set.of("draft", "published", "archived");
-    static final Set<String> GROUPS = Set.of("civil-servant", "community-team", "citizen");
+    static final Set<String> STATUSES = Set.copyOf(Coded.codes(CourseStatus.class));
+    static final List<String> GROUPS = Coded.codes(TargetGroup.class);
 
     private static final Set<String> COURSE_FIELDS =
             Set.of("slug", "title", "summary", "category", "targetGroups", "level", "status", "completion", "modules");
@@ -76,7 +79,7 @@ final class CourseFolder {
         Bilingual summary = yaml.bilingual(fields, "summary", top, Limits.MAX_SUMMARY_LENGTH);
         String category = oneOf(fields, "category", categories, top);
         String level = oneOf(fields, "level", LEVELS, top);
-        String status = Optional.ofNullable(fields.get("status"))
+        CourseStatus status = Optional.ofNullable(fields.get("status"))
                 .flatMap(t -> yaml.text(t.getValueNode(), "status"))
                 .filter(s -> yaml.check()
                         .oneOf(
@@ -84,8 +87,9 @@ final class CourseFolder {
                                 STATUSES,
                                 "status",
                                 yaml.at(fields.get("status").getValueNode())))
-                .orElse("draft");
-        List<String> groups = targetGroups(fields, top);
+                .flatMap(s -> Coded.fromCode(CourseStatus.class, s))
+                .orElse(CourseStatus.DRAFT);
+        List<TargetGroup> groups = targetGroups(fields, top);
         String finalQuiz = finalQuiz(fields);
         Outline outline = Outline.read(fields, top, yaml, files, msg);
 
@@ -121,8 +125,8 @@ final class CourseFolder {
                 .orElse(null);
     }
 
-    private List<String> targetGroups(Map<String, NodeTuple> fields, int top) {
-        List<String> groups = new ArrayList<>();
+    private List<TargetGroup> targetGroups(Map<String, NodeTuple> fields, int top) {
+        List<TargetGroup> groups = new ArrayList<>();
         Optional<Node> node = yaml.required(fields, "targetGroups", top);
         if (node.isEmpty()) {
             return groups;
@@ -135,12 +139,13 @@ final class CourseFolder {
             yaml.problem(yaml.line(node.get()), msg.missing_field("targetGroups"));
         }
         for (Node item : list.get().getValue()) {
-            yaml.text(item, "targetGroups").ifPresent(g -> {
-                if (!GROUPS.contains(g)) {
-                    // listed in the set's own order, not sorted like other fields' values: kept as it was
+            yaml.text(item, "targetGroups").ifPresent(code -> {
+                Optional<TargetGroup> g = TargetGroup.fromCode(code);
+                if (g.isEmpty()) {
+                    // listed in the programme's own order (TargetGroup), not sorted like other fields' values
                     yaml.problem(yaml.line(item), msg.bad_value("targetGroups", String.join(", ", GROUPS)));
-                } else if (!groups.contains(g)) {
-                    groups.add(g);
+                } else if (!groups.contains(g.get())) {
+                    groups.add(g.get());
                 }
             });
         }

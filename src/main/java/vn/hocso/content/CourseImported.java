@@ -3,6 +3,7 @@ package vn.hocso.content;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.hocso.course.LessonKind;
 
 /**
  * A course folder was imported (created, updated or unchanged), with the media files its video lessons name, so
@@ -17,7 +18,7 @@ public record CourseImported(String slug, Path folder, Map<String, VideoFiles> v
         Map<String, VideoFiles> videos = new LinkedHashMap<>();
         definition.modules().stream()
                 .flatMap(m -> m.lessons().stream())
-                .filter(l -> "video".equals(l.kind()) && l.sourcePath() != null)
+                .filter(l -> l.kind() == LessonKind.VIDEO && l.sourcePath() != null)
                 .forEach(l -> videos.put(l.key(), new VideoFiles(l.sourcePath(), l.captions())));
         return new CourseImported(definition.slug(), folder, videos);
     }

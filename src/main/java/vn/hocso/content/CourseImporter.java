@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import vn.hocso.account.TargetGroup;
 import vn.hocso.content.CourseDefinition.LessonDefinition;
 import vn.hocso.content.CourseDefinition.ModuleDefinition;
 import vn.hocso.content.ImportReport.CourseOutcome;
@@ -137,7 +138,7 @@ public class CourseImporter {
         course.summaryVi = def.summaryVi();
         course.summaryEn = def.summaryEn();
         course.categoryCode = def.category();
-        course.targetGroups = def.targetGroups().toArray(String[]::new);
+        course.targetGroups = def.targetGroups().stream().map(TargetGroup::code).toArray(String[]::new);
         course.level = def.level();
         course.status = def.status();
         course.finalQuizKey = def.finalQuizKey();

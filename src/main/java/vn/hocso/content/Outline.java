@@ -11,8 +11,10 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import vn.hocso.codes.Coded;
 import vn.hocso.content.CourseDefinition.LessonDefinition;
 import vn.hocso.content.CourseDefinition.ModuleDefinition;
+import vn.hocso.course.LessonKind;
 import vn.hocso.quiz.QuizDefinition;
 
 /**
@@ -21,7 +23,7 @@ import vn.hocso.quiz.QuizDefinition;
  */
 final class Outline {
 
-    static final Set<String> KINDS = Set.of("text", "video", "quiz");
+    static final Set<String> KINDS = Set.copyOf(Coded.codes(LessonKind.class));
     private static final Set<String> MODULE_FIELDS = Set.of("id", "title", "lessons");
     private static final Set<String> LESSON_FIELDS =
             Set.of("id", "kind", "file", "title", "minutes", "required", "video", "captions");
@@ -58,7 +60,7 @@ final class Outline {
     boolean hasQuizLesson(String key) {
         return modules.stream()
                 .flatMap(m -> m.lessons().stream())
-                .anyMatch(l -> l.key().equals(key) && "quiz".equals(l.kind()));
+                .anyMatch(l -> l.key().equals(key) && l.kind() == LessonKind.QUIZ);
     }
 
     /** A lesson's estimated minutes, 0 when absent or wrong (a wrong value is reported). */
@@ -108,10 +110,11 @@ final class Outline {
         Map<String, NodeTuple> l = yaml.fields(node, LESSON_FIELDS);
         int at = yaml.line(node);
         String id = yaml.id(l, at, lessonIds, "id", msg::duplicate_id);
-        String kind = yaml.required(l, "kind", at)
+        LessonKind kind = yaml.required(l, "kind", at)
                 .flatMap(n -> yaml.text(n, "kind"))
                 .filter(k -> yaml.check()
                         .oneOf(k, KINDS, "kind", yaml.at(l.get("kind").getValueNode())))
+                .flatMap(k -> Coded.fromCode(LessonKind.class, k))
                 .orElse(null);
         boolean required = Optional.ofNullable(l.get("required"))
                 .map(t -> yaml.bool(t.getValueNode(), "required"))
@@ -123,8 +126,8 @@ final class Outline {
             return Optional.empty();
         }
         return switch (kind) {
-            case "text" -> TextLessonFile.read(l, at, id, required, yaml, files, msg);
-            case "video" -> {
+            case TEXT -> TextLessonFile.read(l, at, id, required, yaml, files, msg);
+            case VIDEO -> {
                 Bilingual title = yaml.bilingual(l, "title", at, Limits.MAX_TITLE_LENGTH);
                 String video = yaml.required(l, "video", at)
                         .flatMap(n -> files.relativePath(yaml, n, "video"))
@@ -139,7 +142,7 @@ final class Outline {
                 yield Optional.of(new LessonDefinition(
                         id, kind, title.vi(), title.en(), minutes, required, video, null, captions));
             }
-            default -> {
+            case QUIZ -> {
                 Bilingual title = yaml.bilingual(l, "title", at, Limits.MAX_TITLE_LENGTH);
                 String file = yaml.required(l, "file", at)
                         .flatMap(n -> files.existingFile(yaml, n, "file"))

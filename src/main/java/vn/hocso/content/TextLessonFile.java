@@ -6,6 +6,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import vn.hocso.content.CourseDefinition.LessonDefinition;
+import vn.hocso.course.LessonKind;
 
 /**
  * A text lesson's Markdown file: front matter (title, minutes) between two "---" lines, then the body, rendered to
@@ -63,6 +64,13 @@ final class TextLessonFile {
                 .map(t -> Outline.minutes(yaml, t.getValueNode()))
                 .orElse(0);
         return Optional.of(new LessonDefinition(
-                id, "text", title.vi(), title.en(), minutes, required, file.get(), MarkdownRenderer.toSafeHtml(body)));
+                id,
+                LessonKind.TEXT,
+                title.vi(),
+                title.en(),
+                minutes,
+                required,
+                file.get(),
+                MarkdownRenderer.toSafeHtml(body)));
     }
 }

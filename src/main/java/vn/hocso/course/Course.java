@@ -8,17 +8,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.hocso.account.TargetGroup;
 
 /** A course: what the catalogue lists and a learner enrols in. */
 @Entity
 public class Course extends PanacheEntityBase {
-
-    public static final String DRAFT = "draft";
-    public static final String PUBLISHED = "published";
-    public static final String ARCHIVED = "archived";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,7 +47,7 @@ public class Course extends PanacheEntityBase {
 
     public String level;
 
-    public String status;
+    public CourseStatus status;
 
     /** Estimated total time, the sum of the lessons' minutes. */
     public int minutes;
@@ -76,8 +75,19 @@ public class Course extends PanacheEntityBase {
     @Column(name = "search_summary", insertable = false, updatable = false)
     public String searchSummary;
 
+    /**
+     * The target groups, in the order the course lists them. The column keeps their codes in an array, which the
+     * catalogue's group filter searches with a GIN index.
+     */
+    public List<TargetGroup> groups() {
+        return Arrays.stream(targetGroups)
+                .map(TargetGroup::fromCode)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status == CourseStatus.PUBLISHED;
     }
 
     public static Optional<Course> findBySlug(String slug) {
@@ -85,7 +95,7 @@ public class Course extends PanacheEntityBase {
     }
 
     public static Optional<Course> findPublishedBySlug(String slug) {
-        return find("slug = ?1 and status = ?2", slug, PUBLISHED).firstResultOptional();
+        return find("slug = ?1 and status = ?2", slug, CourseStatus.PUBLISHED).firstResultOptional();
     }
 
     /** A course the public may see; anything else is "not found", drafts included. */

@@ -16,10 +16,6 @@ import java.util.List;
 @Entity
 public class Lesson extends PanacheEntityBase {
 
-    public static final String TEXT = "text";
-    public static final String VIDEO = "video";
-    public static final String QUIZ = "quiz";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -32,7 +28,7 @@ public class Lesson extends PanacheEntityBase {
 
     public String key;
 
-    public String kind;
+    public LessonKind kind;
 
     @Column(name = "title_vi")
     public String titleVi;
@@ -56,7 +52,7 @@ public class Lesson extends PanacheEntityBase {
     public boolean retired;
 
     public boolean isText() {
-        return TEXT.equals(kind);
+        return kind == LessonKind.TEXT;
     }
 
     /** The lessons a learner follows, in course order (module order, then lesson order). */

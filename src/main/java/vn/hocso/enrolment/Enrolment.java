@@ -20,9 +20,6 @@ import vn.hocso.course.Course;
 @Entity
 public class Enrolment extends PanacheEntityBase {
 
-    public static final String SELF = "self";
-    public static final String ASSIGNMENT = "assignment";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -34,7 +31,7 @@ public class Enrolment extends PanacheEntityBase {
     @JoinColumn(name = "course_id")
     public Course course;
 
-    public String source;
+    public EnrolmentSource source;
 
     @Column(name = "enrolled_at")
     public OffsetDateTime enrolledAt;

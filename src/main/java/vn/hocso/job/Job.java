@@ -16,11 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Job extends PanacheEntityBase {
 
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -34,7 +29,7 @@ public class Job extends PanacheEntityBase {
     @Column(name = "dedupe_key")
     public String dedupeKey;
 
-    public String status;
+    public JobStatus status;
 
     public int attempts;
 

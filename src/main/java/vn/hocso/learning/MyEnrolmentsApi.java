@@ -98,7 +98,7 @@ class MyEnrolmentsApi {
                 e.course.slug,
                 e.course.titleVi,
                 e.course.titleEn,
-                e.source,
+                e.source.code(),
                 e.enrolledAt,
                 e.dueAt,
                 e.completedAt,

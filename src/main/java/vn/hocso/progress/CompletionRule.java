@@ -1,6 +1,7 @@
 package vn.hocso.progress;
 
 import java.util.List;
+import vn.hocso.course.LessonKind;
 
 /**
  * When a course counts as complete: every required lesson done and, when the course names a final quiz, that
@@ -11,7 +12,7 @@ import java.util.List;
 public final class CompletionRule {
 
     /** One lesson of the course as it stands for one learner. */
-    public record LessonState(String key, String kind, boolean required, boolean done) {}
+    public record LessonState(String key, LessonKind kind, boolean required, boolean done) {}
 
     private CompletionRule() {}
 
@@ -24,7 +25,8 @@ public final class CompletionRule {
                 ? lessons.stream().filter(LessonState::required).allMatch(LessonState::done)
                 : lessons.stream().allMatch(LessonState::done);
         boolean quizPassed = finalQuizKey == null
-                || lessons.stream().anyMatch(l -> l.key().equals(finalQuizKey) && "quiz".equals(l.kind()) && l.done());
+                || lessons.stream()
+                        .anyMatch(l -> l.key().equals(finalQuizKey) && l.kind() == LessonKind.QUIZ && l.done());
         return lessonsDone && quizPassed;
     }
 }

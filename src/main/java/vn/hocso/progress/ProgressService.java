@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.query.NativeQuery;
+import vn.hocso.codes.Coded;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.Enrolment;
 
 /**
@@ -127,7 +129,11 @@ public class ProgressService {
                 .getResultList();
         List<CompletionRule.LessonState> lessons = rows.stream()
                 .map(row -> (Object[]) row)
-                .map(r -> new CompletionRule.LessonState((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3]))
+                .map(r -> new CompletionRule.LessonState(
+                        (String) r[0],
+                        Coded.fromCode(LessonKind.class, (String) r[1]).orElseThrow(),
+                        (Boolean) r[2],
+                        (Boolean) r[3]))
                 .toList();
         if (!CompletionRule.isComplete(lessons, course.finalQuizKey)) {
             return;

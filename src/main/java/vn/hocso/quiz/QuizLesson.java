@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import vn.hocso.account.Person;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.web.Links;
 import vn.hocso.web.Refusal;
@@ -34,7 +35,7 @@ record QuizLesson(Course course, Lesson lesson, Quiz quiz) {
 
     private static QuizLesson of(Course course, String key) {
         Lesson lesson = Lesson.getActive(course.id, key);
-        if (!Lesson.QUIZ.equals(lesson.kind)) {
+        if (lesson.kind != LessonKind.QUIZ) {
             throw new NotFoundException();
         }
         return new QuizLesson(course, lesson, Quiz.getByLesson(lesson.id));

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
@@ -104,7 +105,7 @@ class TrainerVideoResource {
     /** A lesson of the course that is a video lesson; anything else is not found. */
     static Lesson videoLesson(Course course, String key) {
         Lesson lesson = Lesson.getActive(course.id, key);
-        if (!Lesson.VIDEO.equals(lesson.kind)) {
+        if (lesson.kind != LessonKind.VIDEO) {
             throw new NotFoundException();
         }
         return lesson;

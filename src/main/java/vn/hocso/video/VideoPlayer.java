@@ -9,6 +9,7 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.storage.ObjectStore;
 import vn.hocso.web.Links;
 
@@ -59,7 +60,7 @@ public class VideoPlayer {
     }
 
     private Player player(Course course, Lesson lesson, boolean learning) {
-        if (!Lesson.VIDEO.equals(lesson.kind)) {
+        if (lesson.kind != LessonKind.VIDEO) {
             return null;
         }
         Optional<Video> playing = LessonVideo.findPlaying(lesson.id);

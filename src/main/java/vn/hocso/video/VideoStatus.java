@@ -3,6 +3,7 @@ package vn.hocso.video;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.hocso.job.Job;
+import vn.hocso.job.JobStatus;
 
 /**
  * Where a lesson's video stands for the trainer: the newest version that left the browser (queued, processing
@@ -36,11 +37,11 @@ public record VideoStatus(String status, int percent, String text, String errorC
             percent = Video.READY.equals(status) ? 100 : 0;
         } else {
             Optional<Job> job = Job.findByDedupeKey(VideoUploads.TRANSCODE + ":" + video.id);
-            if (job.isPresent() && Job.FAILED.equals(job.get().status)) {
+            if (job.isPresent() && job.get().status == JobStatus.FAILED) {
                 // the worker died on its last attempt: the job table gave up even if the row never heard
                 status = Video.FAILED;
                 error = "transcode_failed";
-            } else if (job.isPresent() && job.get().progress != null && Job.RUNNING.equals(job.get().status)) {
+            } else if (job.isPresent() && job.get().progress != null && job.get().status == JobStatus.RUNNING) {
                 status = Video.PROCESSING;
                 percent = job.get().progress;
             }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseStatus;
 
 @QuarkusTest
 class CatalogTest {
@@ -44,7 +45,7 @@ class CatalogTest {
     }
 
     private static long published() {
-        return QuarkusTransaction.requiringNew().call(() -> Course.count("status", Course.PUBLISHED));
+        return QuarkusTransaction.requiringNew().call(() -> Course.count("status", CourseStatus.PUBLISHED));
     }
 
     @Test

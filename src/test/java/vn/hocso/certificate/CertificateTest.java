@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.Forms;
 import vn.hocso.account.Person;
+import vn.hocso.account.TargetGroup;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
@@ -90,7 +91,7 @@ class CertificateTest {
                 p.email = subject + "@example.vn";
                 p.phone = "0912345678";
                 p.unitId = OrgUnit.findCurrentByCode("48").orElseThrow().id;
-                p.targetGroup = "civil-servant";
+                p.targetGroup = TargetGroup.CIVIL_SERVANT;
                 p.persist();
                 return p;
             });
@@ -128,7 +129,7 @@ class CertificateTest {
             // run every queued certificate job, this one included
         }
         Certificate certificate = certificatesOf(personId).get(0);
-        assertEquals(Certificate.ISSUED, certificate.status);
+        assertEquals(CertificateStatus.ISSUED, certificate.status);
         return certificate;
     }
 
@@ -246,7 +247,7 @@ class CertificateTest {
                 .statusCode(303);
         Certificate old = QuarkusTransaction.requiringNew()
                 .call(() -> Certificate.findByCode(original.code).orElseThrow());
-        assertEquals(Certificate.REPLACED, old.status);
+        assertEquals(CertificateStatus.REPLACED, old.status);
         Certificate fresh =
                 QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(old.replacedById));
         assertNotEquals(original.code, fresh.code);
@@ -278,7 +279,7 @@ class CertificateTest {
         assertFalse(certificates.revoke(original.id, "Cấp nhầm"));
         assertEquals(2, certificatesOf(original.personId).size());
         Certificate old = QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>findById(original.id));
-        assertEquals(Certificate.REPLACED, old.status);
+        assertEquals(CertificateStatus.REPLACED, old.status);
         assertNotNull(old.replacedById);
         Forms.post(
                         "/admin/certificates?code=" + original.code,
@@ -301,13 +302,13 @@ class CertificateTest {
         long personId = enrolledLearner("cert-revoked-pending", "Trần Văn Bảy");
         completeAllBut(personId, 0);
         Certificate pending = certificatesOf(personId).get(0);
-        assertEquals(Certificate.PENDING, pending.status);
+        assertEquals(CertificateStatus.PENDING, pending.status);
         QuarkusTransaction.requiringNew()
-                .run(() -> Certificate.update("status = ?1 where id = ?2", Certificate.REVOKED, pending.id));
+                .run(() -> Certificate.update("status = ?1 where id = ?2", CertificateStatus.REVOKED, pending.id));
         while (worker.runNext(CertificateService.JOB)) {
             // run every queued certificate job, this one included
         }
-        assertEquals(Certificate.REVOKED, certificatesOf(personId).get(0).status);
+        assertEquals(CertificateStatus.REVOKED, certificatesOf(personId).get(0).status);
     }
 
     @Test

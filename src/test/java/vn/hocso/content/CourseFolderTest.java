@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hocso.TestMessages;
+import vn.hocso.account.TargetGroup;
 
 class CourseFolderTest {
 
@@ -92,7 +93,7 @@ class CourseFolderTest {
         CourseDefinition def = result.definition().orElseThrow();
         assertEquals("ky-nang-so", def.slug());
         assertEquals("Kỹ năng số", def.titleVi());
-        assertEquals(List.of("citizen", "civil-servant"), def.targetGroups());
+        assertEquals(List.of(TargetGroup.CITIZEN, TargetGroup.CIVIL_SERVANT), def.targetGroups());
         assertEquals("kiem-tra", def.finalQuizKey());
         assertEquals(
                 List.of("mo-dau", "ket-thuc"),

@@ -81,7 +81,7 @@ class JobLeaseTest {
             Job job = job(key);
             assertEquals(1, ran.stream().filter(r -> r).count(), "exactly one worker got the job");
             assertEquals(1, slow.runsOf(job.id), "the job ran once");
-            assertEquals(Job.DONE, job.status);
+            assertEquals(JobStatus.DONE, job.status);
             assertEquals(1, job.attempts);
         }
     }
@@ -122,13 +122,13 @@ class JobLeaseTest {
         jobs.heartbeat(first.id, "worker-a", 70, Duration.ofMinutes(5));
         jobs.succeed(first.id, "worker-a");
         Job held = job(key);
-        assertEquals(Job.RUNNING, held.status);
+        assertEquals(JobStatus.RUNNING, held.status);
         assertEquals("worker-b", held.lockedBy);
 
         jobs.heartbeat(second.id, "worker-b", 40, Duration.ofMinutes(5));
         assertEquals(40, job(key).progress);
         jobs.succeed(second.id, "worker-b");
-        assertEquals(Job.DONE, job(key).status);
+        assertEquals(JobStatus.DONE, job(key).status);
     }
 
     @Test
@@ -145,7 +145,7 @@ class JobLeaseTest {
                         jobs.claim(QuietJob.KIND, "worker-b", QuietJob.LEASE).isEmpty(),
                         "another worker took the running job at " + at + " ms");
                 Job running = job(key);
-                assertEquals(Job.RUNNING, running.status);
+                assertEquals(JobStatus.RUNNING, running.status);
                 assertEquals(1, running.attempts, "the job was not claimed again");
                 assertEquals(QuietJob.PROGRESS, running.progress, "renewing the lease leaves progress alone");
             }
@@ -154,7 +154,7 @@ class JobLeaseTest {
             pool.shutdownNow();
         }
         Job done = job(key);
-        assertEquals(Job.DONE, done.status);
+        assertEquals(JobStatus.DONE, done.status);
         assertEquals(1, done.attempts);
     }
 
@@ -166,7 +166,7 @@ class JobLeaseTest {
         expireLease(claimed.id);
         assertTrue(jobs.claim(kind, "worker-b", Duration.ofMinutes(5)).isEmpty());
         Job failed = job(key);
-        assertEquals(Job.FAILED, failed.status);
+        assertEquals(JobStatus.FAILED, failed.status);
         assertTrue(failed.lastError.contains("lease expired"), failed.lastError);
     }
 }

@@ -56,7 +56,7 @@ class JobsTest {
                 .run(() -> jobs.enqueue(CountingJob.KIND, Map.of("key", key, "fail", "transient"), key, 2));
         assertTrue(worker.runNext(CountingJob.KIND));
         Job retried = job(key);
-        assertEquals(Job.QUEUED, retried.status);
+        assertEquals(JobStatus.QUEUED, retried.status);
         assertTrue(retried.runAfter.isAfter(java.time.OffsetDateTime.now()), "back-off before the next attempt");
         assertFalse(worker.runNext(CountingJob.KIND), "not due yet");
         QuarkusTransaction.requiringNew()
@@ -65,7 +65,7 @@ class JobsTest {
                         .executeUpdate());
         assertTrue(worker.runNext(CountingJob.KIND));
         Job failed = job(key);
-        assertEquals(Job.FAILED, failed.status);
+        assertEquals(JobStatus.FAILED, failed.status);
         assertEquals("store unreachable", failed.lastError);
         assertEquals(2, CountingJob.RUNS.get(key).get(), "one run per attempt");
     }
@@ -77,7 +77,7 @@ class JobsTest {
                 .run(() -> jobs.enqueue(CountingJob.KIND, Map.of("key", key, "fail", "permanent"), key, 5));
         assertTrue(worker.runNext(CountingJob.KIND));
         Job failed = job(key);
-        assertEquals(Job.FAILED, failed.status);
+        assertEquals(JobStatus.FAILED, failed.status);
         assertEquals(1, failed.attempts);
         assertEquals("broken input", failed.lastError);
         assertEquals(1, CountingJob.RUNS.get(key).get(), "never run again");

@@ -21,7 +21,9 @@ import vn.hocso.Forms;
 import vn.hocso.account.Person;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseStatus;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressService;
 
@@ -163,7 +165,7 @@ class LearnerJourneyTest {
         // the final quiz is passed (the quiz engine reports it; QuizJourneyTest takes it for real)
         long personId = QuarkusTransaction.requiringNew()
                 .call(() -> Person.findBySubject("journey-binh").orElseThrow().id);
-        all.stream().filter(l -> Lesson.QUIZ.equals(l.kind)).forEach(l -> progress.complete(personId, l));
+        all.stream().filter(l -> l.kind == LessonKind.QUIZ).forEach(l -> progress.complete(personId, l));
         // marking again changes nothing and keeps the first completion date
         var first = QuarkusTransaction.requiringNew()
                 .call(() -> Enrolment.<Enrolment>find(
@@ -223,7 +225,7 @@ class LearnerJourneyTest {
     void anUnpublishedCourseCannotBeEnrolledNorRead() {
         QuarkusTransaction.requiringNew().run(() -> {
             Course draft = Course.findBySlug("ky-nang-so-co-ban").orElseThrow();
-            draft.status = Course.DRAFT;
+            draft.status = CourseStatus.DRAFT;
         });
         try {
             Forms.post("/courses/" + COURSE, "/courses/ky-nang-so-co-ban/enrol")
@@ -241,7 +243,7 @@ class LearnerJourneyTest {
                     .body("status", equalTo(409));
         } finally {
             QuarkusTransaction.requiringNew()
-                    .run(() -> Course.findBySlug("ky-nang-so-co-ban").orElseThrow().status = Course.PUBLISHED);
+                    .run(() -> Course.findBySlug("ky-nang-so-co-ban").orElseThrow().status = CourseStatus.PUBLISHED);
         }
     }
 

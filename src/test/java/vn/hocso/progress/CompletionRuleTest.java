@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.hocso.course.LessonKind;
 import vn.hocso.progress.CompletionRule.LessonState;
 
 class CompletionRuleTest {
 
     static LessonState text(String key, boolean required, boolean done) {
-        return new LessonState(key, "text", required, done);
+        return new LessonState(key, LessonKind.TEXT, required, done);
     }
 
     static LessonState quiz(String key, boolean required, boolean done) {
-        return new LessonState(key, "quiz", required, done);
+        return new LessonState(key, LessonKind.QUIZ, required, done);
     }
 
     @Test

@@ -26,6 +26,7 @@ import vn.hocso.Forms;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressService;
 
@@ -68,7 +69,7 @@ class QuizJourneyTest {
         // every other lesson is done: only the final quiz is missing
         List<Lesson> lessons = QuarkusTransaction.requiringNew()
                 .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
-        lessons.stream().filter(l -> !Lesson.QUIZ.equals(l.kind)).forEach(l -> progress.complete(personId, l));
+        lessons.stream().filter(l -> l.kind != LessonKind.QUIZ).forEach(l -> progress.complete(personId, l));
         assertNull(enrolment(personId).completedAt);
 
         // the lesson page leads to the quiz, whose page states its rules

@@ -40,6 +40,7 @@ import vn.hocso.account.Person;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Lesson;
 import vn.hocso.job.Job;
+import vn.hocso.job.JobStatus;
 import vn.hocso.job.JobWorker;
 import vn.hocso.job.Jobs;
 import vn.hocso.storage.ObjectStore;
@@ -388,7 +389,7 @@ class VideoLessonTest {
         assertEquals("unreadable", video.errorCode);
         Job job = QuarkusTransaction.requiringNew()
                 .call(() -> Job.findByDedupeKey("transcode:" + id).orElseThrow());
-        assertEquals(Job.FAILED, job.status);
+        assertEquals(JobStatus.FAILED, job.status);
         assertEquals(1, job.attempts, "a corrupt file is not retried");
         given().when()
                 .get(trainerPage("v-corrupt") + "/uploads/status")

@@ -1,0 +1,31 @@
+package vn.hocso.course;
+
+import jakarta.persistence.Converter;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
+
+/** Where a course stands: only a published course is listed, opened and enrolled in. */
+public enum CourseStatus implements Coded {
+    DRAFT("draft"),
+    PUBLISHED("published"),
+    ARCHIVED("archived");
+
+    private final String code;
+
+    CourseStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<CourseStatus> {
+        public Column() {
+            super(CourseStatus.class);
+        }
+    }
+}

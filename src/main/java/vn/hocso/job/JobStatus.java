@@ -1,0 +1,32 @@
+package vn.hocso.job;
+
+import jakarta.persistence.Converter;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
+
+/** Where a job stands in the queue. */
+public enum JobStatus implements Coded {
+    QUEUED("queued"),
+    RUNNING("running"),
+    DONE("done"),
+    FAILED("failed");
+
+    private final String code;
+
+    JobStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<JobStatus> {
+        public Column() {
+            super(JobStatus.class);
+        }
+    }
+}
