@@ -45,7 +45,7 @@ class AttemptResource {
     QuizService quizzes;
 
     @Inject
-    Banks banks;
+    QuestionBankCache banks;
 
     @Inject
     Locales locales;

@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * and reviews then read no question or option rows.
  */
 @ApplicationScoped
-class Banks {
+class QuestionBankCache {
 
-    private final Map<Long, Bank> byQuiz = new ConcurrentHashMap<>();
+    private final Map<Long, QuestionBank> byQuiz = new ConcurrentHashMap<>();
 
-    Bank of(Quiz quiz) {
-        Bank bank = byQuiz.get(quiz.id);
+    QuestionBank of(Quiz quiz) {
+        QuestionBank bank = byQuiz.get(quiz.id);
         if (bank == null || !bank.version().isEqual(quiz.updatedAt)) {
-            bank = Bank.read(quiz);
+            bank = QuestionBank.read(quiz);
             byQuiz.put(quiz.id, bank);
         }
         return bank;
