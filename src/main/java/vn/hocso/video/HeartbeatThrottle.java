@@ -3,6 +3,7 @@ package vn.hocso.video;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@value #CACHE} cache (application.properties): a bucket left alone long enough to refill carries no information,
  * so it is dropped after that much idleness, and the size bound caps the memory a crowd of learners can take.
  */
+// created at start, so a misconfigured cache stops the app there rather than at the first request
+@Startup
 @ApplicationScoped
 class HeartbeatThrottle {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ import vn.hocso.storage.ObjectStore;
  * media playlist is the stored one with every segment URI replaced by a short-lived presigned URL, so segments go
  * from the object store to the browser and no video byte passes through the app.
  */
+// created at start, so a misconfigured cache stops the app there rather than at the first request
+@Startup
 @ApplicationScoped
 class Playlists {
 
