@@ -1,6 +1,7 @@
 package vn.hocso.account;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -15,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
 import vn.hocso.config.HocsoConfig;
 
 /**
@@ -24,19 +27,30 @@ import vn.hocso.config.HocsoConfig;
  * (with this request's routing context), or nothing, and OIDC verifies as usual; as an augmentor, it remembers what
  * OIDC verified. Only tokens sent in the Authorization header count (never a session cookie's tokens), each under the
  * OIDC tenant that verified it, and only until the token's own expiry.
+ *
+ * <p>Two names are Quarkus OIDC's internals, not its API: the routing-context attribute naming the tenant and the
+ * identity attribute holding the token's expiry. They are taken from its {@link OidcUtils} constants, so a rename
+ * breaks the build; should either stop being set, nothing is remembered (every token is verified, as without this
+ * class), a warning says why, and BearerTokenAssumptionsTest fails.
  */
 @Singleton
 class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
 
-    /** Quarkus OIDC's routing-context attribute naming the tenant that resolved the request. */
-    private static final String TENANT = "tenant-id";
-    /** Quarkus OIDC's identity attribute: the token's exp claim, in epoch seconds. */
-    private static final String EXPIRES = "quarkus.identity.expire-time";
+    private static final Logger LOG = Logger.getLogger(VerifiedBearerTokens.class);
+
+    /** Quarkus OIDC's routing-context attribute naming the tenant that resolved the request ("tenant-id"). */
+    static final String TENANT = OidcUtils.TENANT_ID_ATTRIBUTE;
+    /** Quarkus OIDC's identity attribute: the token's exp claim, in epoch seconds ("quarkus.identity.expire-time"). */
+    static final String EXPIRES = OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME;
     /** Marks an identity answered from memory, so the augmentor does not remember it again. */
     private static final String REMEMBERED = "hocso.bearer-token-remembered";
 
     private final BearerTokenCache<SecurityIdentity> cache;
     private final LongAdder answered = new LongAdder();
+    /** Bearer identities OIDC verified without the tenant or expiry attribute: could not be remembered. */
+    private final LongAdder unnamed = new LongAdder();
+
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     @Inject
     VerifiedBearerTokens(HocsoConfig config) {
@@ -90,19 +104,20 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
             RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(attributes);
             String bearer = bearer(routing);
             AccessTokenCredential verified = identity.getCredential(AccessTokenCredential.class);
-            if (bearer != null
-                    && verified != null
-                    && bearer.equals(verified.getToken())
-                    && routing.get(TENANT) instanceof String tenant
-                    && identity.getAttribute(EXPIRES) instanceof Number expires) {
-                // the request's routing context must not outlive the request
-                cache.remember(
-                        tenant,
-                        bearer,
-                        QuarkusSecurityIdentity.builder(identity)
-                                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null)
-                                .build(),
-                        expires.longValue());
+            if (bearer != null && verified != null && bearer.equals(verified.getToken())) {
+                if (routing.get(TENANT) instanceof String tenant
+                        && identity.getAttribute(EXPIRES) instanceof Number expires) {
+                    // the request's routing context must not outlive the request
+                    cache.remember(
+                            tenant,
+                            bearer,
+                            QuarkusSecurityIdentity.builder(identity)
+                                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, null)
+                                    .build(),
+                            expires.longValue());
+                } else {
+                    unnamed(routing.get(TENANT) instanceof String);
+                }
             }
         }
         return Uni.createFrom().item(identity);
@@ -119,6 +134,21 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
 
     long answeredFromMemory() {
         return answered.sum();
+    }
+
+    /** Bearer identities that could not be remembered because Quarkus OIDC no longer names the tenant or expiry. */
+    long unnamedIdentities() {
+        return unnamed.sum();
+    }
+
+    private void unnamed(boolean tenantNamed) {
+        unnamed.increment();
+        if (warned.compareAndSet(false, true)) {
+            LOG.warnf(
+                    "Quarkus OIDC set no %s attribute '%s' on a verified bearer request, so bearer tokens are verified"
+                            + " on every request: account/VerifiedBearerTokens relies on that internal name",
+                    tenantNamed ? "identity" : "routing-context", tenantNamed ? EXPIRES : TENANT);
+        }
     }
 
     private static String bearer(RoutingContext routing) {

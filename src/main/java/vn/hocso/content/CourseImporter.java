@@ -27,7 +27,7 @@ import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseModule;
 import vn.hocso.course.Lesson;
-import vn.hocso.quiz.QuizBanks;
+import vn.hocso.quiz.QuizImport;
 
 /**
  * Imports the courses folder. Every folder is read and checked completely before anything is written; each
@@ -47,7 +47,7 @@ public class CourseImporter {
     Event<CourseImported> imported;
 
     @Inject
-    QuizBanks quizBanks;
+    QuizImport quizImport;
 
     public ImportReport importAll(Path root, ContentMessages msg) {
         if (!Files.isDirectory(root)) {
@@ -150,7 +150,7 @@ public class CourseImporter {
         }
         course.persistAndFlush();
         writeOutline(course.id, def.modules());
-        quizBanks.write(course.id, def.quizzes());
+        quizImport.write(course.id, def.quizzes());
         return outcome;
     }
 

@@ -91,7 +91,7 @@ class AttemptApi {
     QuizService quizzes;
 
     @Inject
-    Banks banks;
+    QuestionBankCache banks;
 
     @Inject
     Locales locales;
@@ -153,7 +153,7 @@ class AttemptApi {
         return attempt;
     }
 
-    static Attempt view(QuizAttempt attempt, Bank bank, String lang) {
+    static Attempt view(QuizAttempt attempt, QuestionBank bank, String lang) {
         AttemptView view = AttemptView.forTaking(attempt, bank, language(lang));
         List<Question> questions = view.items().stream()
                 .map(i -> new Question(

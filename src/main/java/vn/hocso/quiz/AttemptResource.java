@@ -46,7 +46,7 @@ class AttemptResource {
     QuizService quizzes;
 
     @Inject
-    Banks banks;
+    QuestionBankCache banks;
 
     @Inject
     Locales locales;

@@ -70,14 +70,14 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         }
     }
 
-    static AttemptView forTaking(QuizAttempt attempt, Bank bank, Language language) {
+    static AttemptView forTaking(QuizAttempt attempt, QuestionBank bank, Language language) {
         List<Item> items = new ArrayList<>();
         for (AttemptQuestion aq : AttemptQuestion.listOfAttemptToRead(attempt.id)) {
-            Bank.Question q = bank.question(aq.questionId);
+            QuestionBank.Question q = bank.question(aq.questionId);
             Set<Long> chosen = aq.chosenSet();
             List<Choice> choices = new ArrayList<>();
             for (int i = 0; i < aq.optionIds.length; i++) {
-                Bank.Option o = bank.option(aq.optionIds[i]);
+                QuestionBank.Option o = bank.option(aq.optionIds[i]);
                 choices.add(new Choice(aq.optionCodes[i], label(q, o, language), chosen.contains(o.id()), null));
             }
             items.add(new Item(
@@ -94,7 +94,7 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         return new AttemptView(attempt, items, false, false);
     }
 
-    static AttemptView forReview(QuizAttempt attempt, Quiz quiz, Bank bank, Language language) {
+    static AttemptView forReview(QuizAttempt attempt, Quiz quiz, QuestionBank bank, Language language) {
         boolean verdicts = !Quiz.REVIEW_SCORE.equals(quiz.review);
         boolean answers = Quiz.REVIEW_ANSWERS.equals(quiz.review);
         if (!attempt.isGraded() || !verdicts) {
@@ -102,11 +102,11 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         }
         List<Item> items = new ArrayList<>();
         for (AttemptQuestion aq : AttemptQuestion.listOfAttemptToRead(attempt.id)) {
-            Bank.Question q = bank.question(aq.questionId);
+            QuestionBank.Question q = bank.question(aq.questionId);
             Set<Long> chosen = aq.chosenSet();
             List<Choice> choices = new ArrayList<>();
             for (int i = 0; i < aq.optionIds.length; i++) {
-                Bank.Option o = bank.option(aq.optionIds[i]);
+                QuestionBank.Option o = bank.option(aq.optionIds[i]);
                 choices.add(new Choice(
                         aq.optionCodes[i],
                         label(q, o, language),
@@ -131,7 +131,7 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         return new AttemptView(attempt, items, true, answers);
     }
 
-    private static String label(Bank.Question question, Bank.Option option, Language language) {
+    private static String label(QuestionBank.Question question, QuestionBank.Option option, Language language) {
         if (question.isTrueFalse()) {
             return "true".equals(option.key()) ? language.trueLabel() : language.falseLabel();
         }

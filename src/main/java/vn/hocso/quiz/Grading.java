@@ -34,7 +34,7 @@ final class Grading {
 
     /**
      * What the grader knows of a question: never sent to the browser. Accepted answers are kept folded, so a key
-     * built once (a {@link Bank} keeps them) folds nothing more when it grades.
+     * built once (a {@link QuestionBank} keeps them) folds nothing more when it grades.
      */
     record AnswerKey(String type, double weight, Set<Long> correct, List<String> accepted) {
 

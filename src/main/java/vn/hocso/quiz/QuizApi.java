@@ -54,7 +54,7 @@ class QuizApi {
     QuizService quizzes;
 
     @Inject
-    Banks banks;
+    QuestionBankCache banks;
 
     @Inject
     Locales locales;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * A quiz as declared in its course folder (courses/&lt;slug&gt;/quiz/*.yaml), checked by the importer and ready to
- * be written by {@link QuizBanks}. The format is documented in courses/README.md.
+ * be written by {@link QuizImport}. The format is documented in courses/README.md.
  */
 public record QuizDefinition(Settings settings, List<QuestionDefinition> questions) {
 

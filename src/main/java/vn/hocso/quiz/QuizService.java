@@ -63,7 +63,7 @@ class QuizService {
     ProgressService progress;
 
     @Inject
-    Banks banks;
+    QuestionBankCache banks;
 
     /** The learner's open attempt, resumed; otherwise a new one, when the rules allow it. */
     @Transactional
@@ -222,7 +222,7 @@ class QuizService {
         // answers sent with this request are written first, so the statement below does not race them
         em.flush();
         Quiz quiz = Quiz.findById(attempt.quizId);
-        Bank bank = banks.of(quiz);
+        QuestionBank bank = banks.of(quiz);
         List<AttemptQuestion> items = read.isEmpty() ? AttemptQuestion.listOfAttemptToRead(attempt.id) : read;
         OffsetDateTime last = attempt.lastAnswerAt();
         double score = 0;

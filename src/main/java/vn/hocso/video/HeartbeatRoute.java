@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
@@ -41,7 +42,20 @@ class HeartbeatRoute {
     /** Before the authentication filters: the ticket is the credential, no session or token is looked at. */
     static final int ORDER = -10_000;
 
-    private static final String CSRF = "csrf-token";
+    /*
+     * The CSRF check below is the pages' filter's (quarkus-rest-csrf) redone: it holds only while that filter's cookie
+     * carries the token itself, as it does without a signature key. With one, the cookie carries a signature instead
+     * and every heartbeat would be refused, so the app refuses to start; CsrfCookieAssumptionTest proves on the
+     * running app that the cookie still equals the form's token.
+     */
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name")
+    String csrfCookie;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name")
+    String csrfField;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
+    Optional<String> csrfSignatureKey;
 
     @Inject
     WatchTickets tickets;
@@ -53,6 +67,11 @@ class HeartbeatRoute {
     Heartbeats heartbeats;
 
     void install(@Observes Router router) {
+        if (csrfSignatureKey.isPresent()) {
+            throw new IllegalStateException("quarkus.rest-csrf.token-signature-key is set: the CSRF cookie is then"
+                    + " signed, and video/HeartbeatRoute, which compares it with the form field, would refuse every"
+                    + " heartbeat");
+        }
         router.post(PATH)
                 .order(ORDER)
                 .handler(BodyHandler.create().setBodyLimit(16 * 1024).setHandleFileUploads(false))
@@ -96,14 +115,13 @@ class HeartbeatRoute {
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             throw new Refused(415, msg.heartbeat_bad());
         }
-        Cookie csrfCookie = request.getCookie(CSRF);
-        String csrfField = request.getFormAttribute(CSRF);
-        if (csrfCookie == null
-                || csrfField == null
-                || csrfField.isEmpty()
+        Cookie cookie = request.getCookie(csrfCookie);
+        String field = request.getFormAttribute(csrfField);
+        if (cookie == null
+                || field == null
+                || field.isEmpty()
                 || !MessageDigest.isEqual(
-                        csrfCookie.getValue().getBytes(StandardCharsets.UTF_8),
-                        csrfField.getBytes(StandardCharsets.UTF_8))) {
+                        cookie.getValue().getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
             throw new Refused(400, msg.heartbeat_bad());
         }
         WatchTickets.Ticket holder = tickets.read(request.getFormAttribute("ticket"))

@@ -2,6 +2,11 @@ package vn.hocso.video;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,9 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.storage.ObjectStore;
 
@@ -24,6 +30,8 @@ import vn.hocso.storage.ObjectStore;
  * media playlist is the stored one with every segment URI replaced by a short-lived presigned URL, so segments go
  * from the object store to the browser and no video byte passes through the app.
  */
+// created at start, so a misconfigured cache stops the app there rather than at the first request
+@Startup
 @ApplicationScoped
 class Playlists {
 
@@ -37,17 +45,36 @@ class Playlists {
     @Inject
     HocsoConfig config;
 
-    /** Signed playlists are reused this long; their URLs stay valid at least playback-ttl minus this. */
-    static final Duration REUSE = Duration.ofMinutes(5);
+    static final String SIGNED = "signed-playlists";
+
+    /**
+     * Signed playlists are reused this long (the {@value #SIGNED} cache's expiry); their URLs stay valid at least
+     * playback-ttl minus this, so it must be shorter.
+     */
+    @ConfigProperty(name = "quarkus.cache.caffeine." + SIGNED + ".expire-after-write")
+    Duration reuse;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Signed(String text, long madeAt) {}
 
     @Inject
     EntityManager em;
 
-    private final Map<String, Signed> signed = new ConcurrentHashMap<>();
+    @Inject
+    @CacheName(SIGNED)
+    Cache cache;
+
+    private CaffeineCache signed;
+
+    @PostConstruct
+    void check() {
+        if (reuse.compareTo(config.video().playbackTtl()) >= 0) {
+            throw new IllegalStateException("quarkus.cache.caffeine." + SIGNED + ".expire-after-write (" + reuse
+                    + ") must be shorter than hocso.video.playback-ttl ("
+                    + config.video().playbackTtl()
+                    + "): a reused playlist would hand out expired URLs");
+        }
+        signed = cache.as(CaffeineCache.class);
+    }
 
     /** The master playlist: every video rendition, lowest first (the player starts low and climbs). */
     String master(Video video) {
@@ -76,17 +103,12 @@ class Playlists {
      */
     String media(Video video, String rendition) {
         String folder = video.prefix + "hls/" + rendition + "/";
-        Signed cached = signed.get(folder);
-        long now = System.nanoTime();
-        if (cached != null && now - cached.madeAt() < REUSE.toNanos()) {
-            return cached.text();
+        CompletableFuture<String> cached = signed.getIfPresent(folder);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return cached.getNow(null);
         }
-        String text = sign(video, folder);
-        if (signed.size() > 1000) {
-            signed.values().removeIf(old -> now - old.madeAt() >= REUSE.toNanos());
-        }
-        signed.put(folder, new Signed(text, now));
-        return text;
+        // signed once even when a class asks at the same moment: the others wait for this signing
+        return signed.<String, String>get(folder, f -> sign(video, f)).await().indefinitely();
     }
 
     /** Who may get a version's playlists: the version (if playable) and the course's state for this person. */
@@ -123,7 +145,7 @@ class Playlists {
     }
 
     private String sign(Video video, String folder) {
-        // read again at most once per REUSE per rendition: the signed cache above keeps the result
+        // read again at most once per reuse period per rendition: the signed cache above keeps the result
         String text = read(folder);
         Duration ttl = config.video().playbackTtl().plusMillis(video.durationMs == null ? 0 : 2L * video.durationMs);
         StringBuilder out = new StringBuilder(text.length() * 4);

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A quiz's question bank as it stands after an import, read once and kept in memory by {@link Banks}: every
+ * A quiz's question bank as it stands after an import, read once and kept in memory by {@link QuestionBankCache}: every
  * question and option, retired ones included, since past attempts point at them. Immutable.
  */
-record Bank(
+record QuestionBank(
         long quizId,
         OffsetDateTime version,
         Map<Long, Question> questions,
@@ -41,7 +41,7 @@ record Bank(
 
     record Option(long id, long questionId, String key, String textVi, String textEn, boolean correct) {}
 
-    static Bank read(Quiz quiz) {
+    static QuestionBank read(Quiz quiz) {
         List<QuizQuestion> questions = QuizQuestion.listAllOfQuiz(quiz.id);
         Map<Long, Question> byId = new HashMap<>();
         for (QuizQuestion q : questions) {
@@ -74,7 +74,7 @@ record Bank(
                         q.id(),
                         new Grading.AnswerKey(
                                 q.type(), q.weight(), correct.getOrDefault(q.id(), Set.of()), q.accepted())));
-        return new Bank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options), Map.copyOf(keys));
+        return new QuestionBank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options), Map.copyOf(keys));
     }
 
     Question question(long id) {

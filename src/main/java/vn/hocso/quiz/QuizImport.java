@@ -18,7 +18,7 @@ import vn.hocso.quiz.QuizDefinition.Settings;
  * when text, order or settings change; what the file no longer has is retired, never deleted.
  */
 @ApplicationScoped
-public class QuizBanks {
+public class QuizImport {
 
     /** Writes the quiz of each quiz lesson of the course, by lesson key. */
     @Transactional(Transactional.TxType.MANDATORY)
