@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import vn.hocso.codes.Coded;
+import vn.hocso.quiz.QuestionType;
 import vn.hocso.quiz.QuizDefinition;
 import vn.hocso.quiz.QuizDefinition.OptionDefinition;
 import vn.hocso.quiz.QuizDefinition.QuestionDefinition;
@@ -76,10 +78,11 @@ final class QuizFile {
         Map<String, NodeTuple> q = yaml.fields(node, QUESTION_FIELDS);
         int at = yaml.line(node);
         String id = yaml.id(q, at, ids, "id", msg::quiz_duplicate_id);
-        String type = yaml.required(q, "type", at)
+        QuestionType type = yaml.required(q, "type", at)
                 .flatMap(n -> yaml.text(n, "type"))
                 .filter(t -> check.oneOf(
                         t, QuizDefinition.TYPES, "type", yaml.at(q.get("type").getValueNode())))
+                .flatMap(t -> Coded.fromCode(QuestionType.class, t))
                 .orElse(null);
         Bilingual stem = yaml.bilingual(q, "stem", at, Limits.MAX_STEM_LENGTH);
         Bilingual feedback =
@@ -91,14 +94,14 @@ final class QuizFile {
         }
         for (String field : List.of("options", "answer", "answers")) {
             if (q.containsKey(field) && !expects(type, field)) {
-                yaml.problem(yaml.line(q.get(field).getKeyNode()), msg.quiz_not_for_type(field, type));
+                yaml.problem(yaml.line(q.get(field).getKeyNode()), msg.quiz_not_for_type(field, type.code()));
             }
         }
         List<OptionDefinition> options = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         switch (type) {
-            case QuizDefinition.SINGLE, QuizDefinition.MULTIPLE -> options = options(q, at, type);
-            case QuizDefinition.TRUE_FALSE -> {
+            case SINGLE, MULTIPLE -> options = options(q, at, type);
+            case TRUE_FALSE -> {
                 boolean answer = yaml.required(q, "answer", at)
                         .map(n -> yaml.bool(n, "answer"))
                         .orElse(true);
@@ -106,7 +109,7 @@ final class QuizFile {
                         new OptionDefinition("true", null, null, answer),
                         new OptionDefinition("false", null, null, !answer));
             }
-            default -> accepted = accepted(q, at);
+            case TEXT -> accepted = accepted(q, at);
         }
         return Optional.of(new QuestionDefinition(
                 id,
@@ -121,15 +124,15 @@ final class QuizFile {
                 options));
     }
 
-    private static boolean expects(String type, String field) {
+    private static boolean expects(QuestionType type, String field) {
         return switch (field) {
-            case "options" -> type.equals(QuizDefinition.SINGLE) || type.equals(QuizDefinition.MULTIPLE);
-            case "answer" -> type.equals(QuizDefinition.TRUE_FALSE);
-            default -> type.equals(QuizDefinition.TEXT);
+            case "options" -> type == QuestionType.SINGLE || type == QuestionType.MULTIPLE;
+            case "answer" -> type == QuestionType.TRUE_FALSE;
+            default -> type == QuestionType.TEXT;
         };
     }
 
-    private List<OptionDefinition> options(Map<String, NodeTuple> q, int at, String type) {
+    private List<OptionDefinition> options(Map<String, NodeTuple> q, int at, QuestionType type) {
         List<OptionDefinition> options = new ArrayList<>();
         Optional<SequenceNode> list = yaml.required(q, "options", at).flatMap(n -> yaml.sequence(n, "options"));
         if (list.isEmpty()) {
@@ -155,9 +158,9 @@ final class QuizFile {
             options.add(new OptionDefinition(id, text.vi(), text.en(), correct));
         }
         long correct = options.stream().filter(OptionDefinition::correct).count();
-        if (type.equals(QuizDefinition.SINGLE) && correct != 1) {
+        if (type == QuestionType.SINGLE && correct != 1) {
             yaml.problem(listLine, msg.quiz_single_correct());
-        } else if (type.equals(QuizDefinition.MULTIPLE) && correct < 1) {
+        } else if (type == QuestionType.MULTIPLE && correct < 1) {
             yaml.problem(listLine, msg.quiz_multiple_correct());
         }
         return options;

@@ -9,9 +9,12 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import vn.hocso.codes.Coded;
+import vn.hocso.quiz.Counting;
 import vn.hocso.quiz.QuizDefinition;
 import vn.hocso.quiz.QuizDefinition.QuestionDefinition;
 import vn.hocso.quiz.QuizDefinition.Settings;
+import vn.hocso.quiz.ReviewPolicy;
 
 /** The {@code settings} of a quiz file: how attempts are drawn, timed, limited and counted; every field optional. */
 final class QuizSettings {
@@ -79,8 +82,10 @@ final class QuizSettings {
                 integer(s, "maxAttempts", 1, Limits.MAX_ATTEMPTS, null),
                 integer(s, "delayMinutes", 0, Limits.MAX_DELAY_MINUTES, 0),
                 integer(s, "passPercent", 0, 100, Limits.DEFAULT_PASS_PERCENT),
-                oneOf(s, "counting", QuizDefinition.COUNTING, "highest"),
-                oneOf(s, "review", QuizDefinition.REVIEW, "mistakes"));
+                Coded.fromCode(Counting.class, oneOf(s, "counting", QuizDefinition.COUNTING, "highest"))
+                        .orElseThrow(),
+                Coded.fromCode(ReviewPolicy.class, oneOf(s, "review", QuizDefinition.REVIEW, "mistakes"))
+                        .orElseThrow());
     }
 
     private Integer integer(Map<String, NodeTuple> fields, String field, int min, int max, Integer absent) {

@@ -49,7 +49,15 @@ class AttemptApi {
 
         static AttemptSummary of(QuizAttempt a) {
             return new AttemptSummary(
-                    a.id, a.number, a.status, a.startedAt, a.deadline, a.submittedAt, a.percent, a.passed, a.expired);
+                    a.id,
+                    a.number,
+                    a.status.code(),
+                    a.startedAt,
+                    a.deadline,
+                    a.submittedAt,
+                    a.percent,
+                    a.passed,
+                    a.expired);
         }
     }
 
@@ -158,7 +166,7 @@ class AttemptApi {
         List<Question> questions = view.items().stream()
                 .map(i -> new Question(
                         i.number(),
-                        i.type(),
+                        i.type().code(),
                         i.stemHtml(),
                         i.options().stream()
                                 .map(c -> new Option(c.code(), c.text()))
@@ -179,7 +187,7 @@ class AttemptApi {
         List<ReviewQuestion> questions = view.items().stream()
                 .map(i -> new ReviewQuestion(
                         i.number(),
-                        i.type(),
+                        i.type().code(),
                         i.stemHtml(),
                         i.correct(),
                         i.partial(),
@@ -190,7 +198,7 @@ class AttemptApi {
                         i.accepted(),
                         i.feedbackHtml()))
                 .toList();
-        return new Result(AttemptSummary.of(attempt), quiz.review, questions);
+        return new Result(AttemptSummary.of(attempt), quiz.review.code(), questions);
     }
 
     private static Map<Integer, QuizService.Posted> posted(Answers answers) {

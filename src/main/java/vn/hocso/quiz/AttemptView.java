@@ -16,7 +16,7 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
     /** One question of the attempt. Verdicts, correct options, accepted answers and feedback are null if withheld. */
     record Item(
             int number,
-            String type,
+            QuestionType type,
             String stemHtml,
             List<Choice> options,
             String textAnswer,
@@ -26,11 +26,11 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
             String feedbackHtml) {
 
         public boolean isText() {
-            return QuizDefinition.TEXT.equals(type);
+            return type == QuestionType.TEXT;
         }
 
         public boolean isMultiple() {
-            return QuizDefinition.MULTIPLE.equals(type);
+            return type == QuestionType.MULTIPLE;
         }
 
         public boolean isAnswered() {
@@ -95,8 +95,8 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
     }
 
     static AttemptView forReview(QuizAttempt attempt, Quiz quiz, QuestionBank bank, Language language) {
-        boolean verdicts = !Quiz.REVIEW_SCORE.equals(quiz.review);
-        boolean answers = Quiz.REVIEW_ANSWERS.equals(quiz.review);
+        boolean verdicts = quiz.review != ReviewPolicy.SCORE;
+        boolean answers = quiz.review == ReviewPolicy.ANSWERS;
         if (!attempt.isGraded() || !verdicts) {
             return new AttemptView(attempt, List.of(), false, false);
         }

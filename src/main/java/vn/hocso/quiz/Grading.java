@@ -36,7 +36,7 @@ final class Grading {
      * What the grader knows of a question: never sent to the browser. Accepted answers are kept folded, so a key
      * built once (a {@link QuestionBank} keeps them) folds nothing more when it grades.
      */
-    record AnswerKey(String type, double weight, Set<Long> correct, List<String> accepted) {
+    record AnswerKey(QuestionType type, double weight, Set<Long> correct, List<String> accepted) {
 
         AnswerKey {
             correct = Set.copyOf(correct);
@@ -70,9 +70,9 @@ final class Grading {
 
     static double score(AnswerKey key, Answer answer) {
         return switch (key.type()) {
-            case QuizDefinition.SINGLE, QuizDefinition.TRUE_FALSE ->
+            case SINGLE, TRUE_FALSE ->
                 answer.chosen().size() == 1 && key.correct().containsAll(answer.chosen()) ? key.weight() : 0;
-            case QuizDefinition.MULTIPLE -> {
+            case MULTIPLE -> {
                 if (key.correct().isEmpty()) {
                     yield 0;
                 }
@@ -81,7 +81,7 @@ final class Grading {
                 long wrong = answer.chosen().size() - right;
                 yield Math.max(0, right - wrong) * key.weight() / key.correct().size();
             }
-            case QuizDefinition.TEXT -> {
+            case TEXT -> {
                 if (answer.text() == null) {
                     yield 0;
                 }
@@ -118,11 +118,11 @@ final class Grading {
      * The attempt that stands as the learner's result among their graded attempts (oldest first): the highest
      * (the earliest of equal ones) or the last.
      */
-    static <A> Optional<A> counting(List<A> graded, String rule, ToDoubleFunction<A> percent) {
+    static <A> Optional<A> counting(List<A> graded, Counting rule, ToDoubleFunction<A> percent) {
         if (graded.isEmpty()) {
             return Optional.empty();
         }
-        if ("last".equals(rule)) {
+        if (rule == Counting.LAST) {
             return Optional.of(graded.get(graded.size() - 1));
         }
         A best = graded.get(0);

@@ -39,7 +39,7 @@ class ItemStatistics {
     record Row(
             int number,
             String key,
-            String type,
+            QuestionType type,
             String stemHtml,
             long shown,
             long answered,

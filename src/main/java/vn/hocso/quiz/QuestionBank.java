@@ -21,7 +21,7 @@ record QuestionBank(
     record Question(
             long id,
             String key,
-            String type,
+            QuestionType type,
             double weight,
             String stemVi,
             String stemEn,
@@ -31,11 +31,11 @@ record QuestionBank(
             boolean retired) {
 
         boolean isText() {
-            return QuizDefinition.TEXT.equals(type);
+            return type == QuestionType.TEXT;
         }
 
         boolean isTrueFalse() {
-            return QuizDefinition.TRUE_FALSE.equals(type);
+            return type == QuestionType.TRUE_FALSE;
         }
     }
 

@@ -18,12 +18,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 class Quiz extends PanacheEntityBase {
 
-    static final String HIGHEST = "highest";
-    static final String LAST = "last";
-    static final String REVIEW_SCORE = "score";
-    static final String REVIEW_MISTAKES = "mistakes";
-    static final String REVIEW_ANSWERS = "answers";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -59,9 +53,9 @@ class Quiz extends PanacheEntityBase {
     @Column(name = "pass_percent")
     public int passPercent;
 
-    public String counting;
+    public Counting counting;
 
-    public String review;
+    public ReviewPolicy review;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
@@ -81,7 +75,7 @@ class Quiz extends PanacheEntityBase {
     }
 
     public boolean countsHighest() {
-        return !LAST.equals(counting);
+        return counting != Counting.LAST;
     }
 
     /** How many questions an attempt has: the draw, or the whole bank. */

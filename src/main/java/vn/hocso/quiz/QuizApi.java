@@ -82,8 +82,8 @@ class QuizApi {
                 availability.left(),
                 quiz.delayMinutes,
                 quiz.passPercent,
-                quiz.counting,
-                quiz.review,
+                quiz.counting.code(),
+                quiz.review.code(),
                 availability.canStart(),
                 availability.notBefore(),
                 attempts.stream()

@@ -18,9 +18,6 @@ import vn.hocso.web.Dates;
 @Table(name = "quiz_attempt")
 class QuizAttempt extends PanacheEntityBase {
 
-    static final String OPEN = "open";
-    static final String GRADED = "graded";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -33,7 +30,7 @@ class QuizAttempt extends PanacheEntityBase {
 
     public int number;
 
-    public String status;
+    public AttemptStatus status;
 
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
@@ -56,11 +53,11 @@ class QuizAttempt extends PanacheEntityBase {
     public Boolean passed;
 
     public boolean isOpen() {
-        return OPEN.equals(status);
+        return status == AttemptStatus.OPEN;
     }
 
     public boolean isGraded() {
-        return GRADED.equals(status);
+        return status == AttemptStatus.GRADED;
     }
 
     /** Answers reaching the server after this are too late; null without a time limit. */
@@ -109,7 +106,7 @@ class QuizAttempt extends PanacheEntityBase {
     }
 
     static Optional<QuizAttempt> findOpen(long personId, long quizId) {
-        return find("personId = ?1 and quizId = ?2 and status = ?3", personId, quizId, OPEN)
+        return find("personId = ?1 and quizId = ?2 and status = ?3", personId, quizId, AttemptStatus.OPEN)
                 .firstResultOptional();
     }
 
@@ -119,7 +116,7 @@ class QuizAttempt extends PanacheEntityBase {
                 .createQuery(
                         "select a.id from QuizAttempt a where a.status = ?1 and a.deadline < ?2 order by a.deadline",
                         Long.class)
-                .setParameter(1, OPEN)
+                .setParameter(1, AttemptStatus.OPEN)
                 .setParameter(2, now.minus(Grading.GRACE))
                 .setMaxResults(limit)
                 .getResultList();

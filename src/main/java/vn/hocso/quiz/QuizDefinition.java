@@ -3,6 +3,7 @@ package vn.hocso.quiz;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.hocso.codes.Coded;
 
 /**
  * A quiz as declared in its course folder (courses/&lt;slug&gt;/quiz/*.yaml), checked by the importer and ready to
@@ -10,13 +11,9 @@ import java.util.Set;
  */
 public record QuizDefinition(Settings settings, List<QuestionDefinition> questions) {
 
-    public static final String SINGLE = "single";
-    public static final String MULTIPLE = "multiple";
-    public static final String TRUE_FALSE = "truefalse";
-    public static final String TEXT = "text";
-    public static final Set<String> TYPES = Set.of(SINGLE, MULTIPLE, TRUE_FALSE, TEXT);
-    public static final Set<String> COUNTING = Set.of("highest", "last");
-    public static final Set<String> REVIEW = Set.of("score", "mistakes", "answers");
+    public static final Set<String> TYPES = Set.copyOf(Coded.codes(QuestionType.class));
+    public static final Set<String> COUNTING = Set.copyOf(Coded.codes(Counting.class));
+    public static final Set<String> REVIEW = Set.copyOf(Coded.codes(ReviewPolicy.class));
 
     /**
      * How attempts are made: drawCount questions from the whole bank (null: all of it), or drawByTag questions per
@@ -31,13 +28,13 @@ public record QuizDefinition(Settings settings, List<QuestionDefinition> questio
             Integer maxAttempts,
             int delayMinutes,
             int passPercent,
-            String counting,
-            String review) {}
+            Counting counting,
+            ReviewPolicy review) {}
 
     /** One question of the bank; stems and feedback are sanitised HTML, accepted answers are for text questions. */
     public record QuestionDefinition(
             String key,
-            String type,
+            QuestionType type,
             String stemVi,
             String stemEn,
             String feedbackVi,

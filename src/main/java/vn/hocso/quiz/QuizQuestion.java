@@ -29,7 +29,7 @@ class QuizQuestion extends PanacheEntityBase {
 
     public String key;
 
-    public String type;
+    public QuestionType type;
 
     @Column(name = "stem_vi")
     public String stemVi;
@@ -63,15 +63,15 @@ class QuizQuestion extends PanacheEntityBase {
     }
 
     public boolean isText() {
-        return QuizDefinition.TEXT.equals(type);
+        return type == QuestionType.TEXT;
     }
 
     public boolean isMultiple() {
-        return QuizDefinition.MULTIPLE.equals(type);
+        return type == QuestionType.MULTIPLE;
     }
 
     public boolean isTrueFalse() {
-        return QuizDefinition.TRUE_FALSE.equals(type);
+        return type == QuestionType.TRUE_FALSE;
     }
 
     /** The bank attempts draw from, in the file's order. */

@@ -105,7 +105,7 @@ class QuizService {
         attempt.quizId = quiz.id;
         attempt.personId = personId;
         attempt.number = attempts.stream().mapToInt(a -> a.number).max().orElse(0) + 1;
-        attempt.status = QuizAttempt.OPEN;
+        attempt.status = AttemptStatus.OPEN;
         attempt.startedAt = now;
         attempt.deadline = quiz.timeLimitSeconds == null ? null : now.plusSeconds(quiz.timeLimitSeconds);
         attempt.persist();
@@ -262,7 +262,7 @@ class QuizService {
         attempt.maxScore = max;
         attempt.percent = Grading.percent(score, max);
         attempt.passed = Grading.passes(attempt.percent, quiz.passPercent);
-        attempt.status = QuizAttempt.GRADED;
+        attempt.status = AttemptStatus.GRADED;
         attempt.submittedAt = now;
         attempt.expired = outOfTime;
         // a later pass changes nothing: the lesson was completed by the first one

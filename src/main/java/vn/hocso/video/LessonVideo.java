@@ -36,6 +36,6 @@ public class LessonVideo extends PanacheEntityBase {
         return findOfLesson(lessonId)
                 .filter(lv -> lv.videoId != null)
                 .map(lv -> Video.<Video>findById(lv.videoId))
-                .filter(v -> Video.READY.equals(v.status));
+                .filter(v -> v.status == VideoState.READY);
     }
 }

@@ -16,12 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.hocso.codes.Coded;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.storage.ObjectStore;
 
@@ -79,18 +79,18 @@ class Playlists {
     /** The master playlist: every video rendition, lowest first (the player starts low and climbs). */
     String master(Video video) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-        for (Map<String, Object> r : video.renditions) {
-            if ("audio".equals(r.get("name"))) {
+        for (Rendition r : video.renditions) {
+            if ("audio".equals(r.name())) {
                 continue;
             }
             m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=")
-                    .append(r.get("bandwidth"))
+                    .append(r.bandwidth())
                     .append(",RESOLUTION=")
-                    .append(r.get("width"))
+                    .append(r.width())
                     .append('x')
-                    .append(r.get("height"))
+                    .append(r.height())
                     .append('\n')
-                    .append(r.get("name"))
+                    .append(r.name())
                     .append(".m3u8\n");
         }
         return m3u8.toString();
@@ -135,9 +135,9 @@ class Playlists {
         video.id = videoId;
         video.prefix = (String) r[0];
         video.durationMs = r[1] == null ? null : ((Number) r[1]).intValue();
-        video.status = (String) r[3];
+        video.status = Coded.fromCode(VideoState.class, (String) r[3]).orElseThrow();
         try {
-            video.renditions = JSON.readValue((String) r[2], new TypeReference<List<Map<String, Object>>>() {});
+            video.renditions = JSON.readValue((String) r[2], new TypeReference<List<Rendition>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

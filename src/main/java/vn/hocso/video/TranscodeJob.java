@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -65,10 +63,10 @@ class TranscodeJob implements JobHandler {
     public void run(Job job, JobContext context) throws Exception {
         long videoId = job.longParam("video");
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(videoId));
-        if (video == null || !(Video.QUEUED.equals(video.status) || Video.PROCESSING.equals(video.status))) {
+        if (video == null || !(video.status == VideoState.QUEUED || video.status == VideoState.PROCESSING)) {
             return;
         }
-        setStatus(videoId, Video.PROCESSING, null);
+        setStatus(videoId, VideoState.PROCESSING, null);
         Path work = Files.createTempDirectory("hocso-transcode-" + videoId + "-");
         try {
             OptionalLong size = store.size(video.sourceKey);
@@ -81,12 +79,12 @@ class TranscodeJob implements JobHandler {
             upload(work, video.prefix);
             publish(video, output);
         } catch (Transcoder.Unplayable e) {
-            setStatus(videoId, Video.FAILED, e.code);
+            setStatus(videoId, VideoState.FAILED, e.code);
             throw new Permanent(e.code + ": " + e.getMessage());
         } catch (Exception e) {
             // the job table retries with back-off; the trainer sees "failed" only once the last attempt failed
             boolean last = job.attempts >= job.maxAttempts;
-            setStatus(videoId, last ? Video.FAILED : Video.QUEUED, last ? "transcode_failed" : null);
+            setStatus(videoId, last ? VideoState.FAILED : VideoState.QUEUED, last ? "transcode_failed" : null);
             throw e;
         } finally {
             deleteTree(work);
@@ -112,16 +110,7 @@ class TranscodeJob implements JobHandler {
 
     /** The swap: this version becomes the lesson's playing one, unless a newer one already is. */
     private void publish(Video video, Transcoder.Output output) {
-        List<Map<String, Object>> renditions = output.renditions().stream()
-                .map(r -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", r.name());
-                    m.put("width", r.width());
-                    m.put("height", r.height());
-                    m.put("bandwidth", r.bandwidth());
-                    return m;
-                })
-                .toList();
+        List<Rendition> renditions = output.renditions();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into lesson_video (lesson_id) values (?1) on conflict do nothing")
                     .setParameter(1, video.lessonId)
@@ -137,10 +126,10 @@ class TranscodeJob implements JobHandler {
             v.updatedAt = java.time.OffsetDateTime.now();
             v.readyAt = v.updatedAt;
             if (current != null && current.longValue() > video.id) {
-                v.status = Video.REPLACED;
+                v.status = VideoState.REPLACED;
                 return;
             }
-            v.status = Video.READY;
+            v.status = VideoState.READY;
             // a second run of this same version (a job taken again) finds itself playing: it must not retire it
             if (current != null && current.longValue() != video.id) {
                 em.createNativeQuery("update video set status = 'replaced', updated_at = now() where id = ?1")
@@ -157,13 +146,13 @@ class TranscodeJob implements JobHandler {
                 video.id, video.lessonId, output.durationMs(), output.renditions());
     }
 
-    private void setStatus(long videoId, String status, String errorCode) {
+    private void setStatus(long videoId, VideoState status, String errorCode) {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("""
                 update video set status = ?2, error_code = ?3, updated_at = now()
                 where id = ?1 and status in ('queued', 'processing')""")
                         .setParameter(1, videoId)
-                        .setParameter(2, status)
+                        .setParameter(2, status.code())
                         .setParameter(3, errorCode)
                         .executeUpdate());
     }

@@ -9,12 +9,6 @@ import java.util.function.IntConsumer;
 interface Transcoder {
 
     /** One HLS rendition: its folder under hls/ holds index.m3u8 and its segments; width 0 means audio only. */
-    record Rendition(String name, int width, int height, int bandwidth) {
-        boolean isAudioOnly() {
-            return width == 0;
-        }
-    }
-
     /** What came out: the duration of the source and the renditions, lowest first; poster.jpg beside hls/. */
     record Output(int durationMs, List<Rendition> renditions) {}
 

@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,13 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Video extends PanacheEntityBase {
 
-    public static final String UPLOADING = "uploading";
-    public static final String QUEUED = "queued";
-    public static final String PROCESSING = "processing";
-    public static final String READY = "ready";
-    public static final String FAILED = "failed";
-    public static final String REPLACED = "replaced";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -31,7 +23,7 @@ public class Video extends PanacheEntityBase {
     @Column(name = "lesson_id")
     public Long lessonId;
 
-    public String status;
+    public VideoState status;
 
     @Column(name = "source_key")
     public String sourceKey;
@@ -52,9 +44,9 @@ public class Video extends PanacheEntityBase {
     @Column(name = "duration_ms")
     public Integer durationMs;
 
-    /** The HLS renditions, lowest first: name, width, height, bandwidth; "audio" is the audio-only one. */
+    /** The HLS renditions, lowest first; "audio" is the audio-only one. A JSON array of their records. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Map<String, Object>> renditions;
+    public List<Rendition> renditions;
 
     @Column(name = "poster_key")
     public String posterKey;
@@ -73,11 +65,11 @@ public class Video extends PanacheEntityBase {
 
     /** A version a player may still ask for: the current one, or one replaced less than a day ago. */
     public boolean isPlayable() {
-        return READY.equals(status) || REPLACED.equals(status);
+        return status == VideoState.READY || status == VideoState.REPLACED;
     }
 
     public boolean hasRendition(String name) {
-        return renditions != null && renditions.stream().anyMatch(r -> name.equals(r.get("name")));
+        return renditions != null && renditions.stream().anyMatch(r -> name.equals(r.name()));
     }
 
     public boolean hasAudioOnly() {
@@ -99,7 +91,7 @@ public class Video extends PanacheEntityBase {
                         "lessonId = ?1 and importSource = ?2 and status <> ?3 order by id desc",
                         lessonId,
                         importSource,
-                        FAILED)
+                        VideoState.FAILED)
                 .firstResultOptional();
     }
 }

@@ -59,7 +59,7 @@ class VideoCleanup implements JobHandler {
                 select o from Video o
                 where o.updatedAt < ?1
                   and (o.status in (?2, ?3)
-                       or (o.status = ?4 and o.id < (select max(v.id) from Video v where v.lessonId = o.lessonId)))""", cutoff, Video.UPLOADING, Video.REPLACED, Video.FAILED)
+                       or (o.status = ?4 and o.id < (select max(v.id) from Video v where v.lessonId = o.lessonId)))""", cutoff, VideoState.UPLOADING, VideoState.REPLACED, VideoState.FAILED)
                         .list());
         for (Video video : stale) {
             int objects = store.deleteAll(video.prefix);

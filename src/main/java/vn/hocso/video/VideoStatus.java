@@ -14,7 +14,8 @@ public record VideoStatus(String status, int percent, String text, String errorC
     public static final String NONE = "none";
 
     public boolean isWorking() {
-        return Video.QUEUED.equals(status) || Video.PROCESSING.equals(status);
+        return VideoState.QUEUED.code().equals(status)
+                || VideoState.PROCESSING.code().equals(status);
     }
 
     static VideoStatus of(long lessonId, VideoMessages msg, String maxSize) {
@@ -22,44 +23,44 @@ public record VideoStatus(String status, int percent, String text, String errorC
         Optional<Video> latest = Video.<Video>find(
                         "lessonId = ?1 and status not in (?2, ?3) order by id desc",
                         lessonId,
-                        Video.UPLOADING,
-                        Video.REPLACED)
+                        VideoState.UPLOADING,
+                        VideoState.REPLACED)
                 .firstResultOptional();
         if (latest.isEmpty()) {
             return new VideoStatus(NONE, 0, msg.status_none(), null, false);
         }
         Video video = latest.get();
         boolean replacing = playing.isPresent() && !playing.get().id.equals(video.id);
-        String status = video.status;
+        VideoState status = video.status;
         String error = video.errorCode;
         int percent = 0;
-        if (video.isPlayable() || Video.FAILED.equals(status)) {
-            percent = Video.READY.equals(status) ? 100 : 0;
+        if (video.isPlayable() || status == VideoState.FAILED) {
+            percent = status == VideoState.READY ? 100 : 0;
         } else {
             Optional<Job> job = Job.findByDedupeKey(VideoUploads.TRANSCODE + ":" + video.id);
             if (job.isPresent() && job.get().status == JobStatus.FAILED) {
                 // the worker died on its last attempt: the job table gave up even if the row never heard
-                status = Video.FAILED;
+                status = VideoState.FAILED;
                 error = "transcode_failed";
             } else if (job.isPresent() && job.get().progress != null && job.get().status == JobStatus.RUNNING) {
-                status = Video.PROCESSING;
+                status = VideoState.PROCESSING;
                 percent = job.get().progress;
             }
         }
         String text = switch (status) {
-            case Video.QUEUED -> msg.status_queued();
-            case Video.PROCESSING -> msg.status_processing(percent);
-            case Video.READY ->
+            case QUEUED -> msg.status_queued();
+            case PROCESSING -> msg.status_processing(percent);
+            case READY ->
                 msg.status_ready() + " "
                         + msg.ready_details(
                                 duration(video.durationMs),
                                 video.renditions.stream()
-                                        .map(r -> String.valueOf(r.get("name")))
+                                        .map(Rendition::name)
                                         .map(n -> "audio".equals(n) ? msg.saver_audio() : n)
                                         .collect(Collectors.joining(", ")));
             default -> msg.status_failed(reason(msg, error, maxSize));
         };
-        return new VideoStatus(status, percent, text, error, replacing && !Video.READY.equals(status));
+        return new VideoStatus(status.code(), percent, text, error, replacing && status != VideoState.READY);
     }
 
     static String reason(VideoMessages msg, String code, String maxSize) {

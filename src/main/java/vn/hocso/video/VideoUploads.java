@@ -75,7 +75,7 @@ class VideoUploads {
         if (video == null) {
             throw new Rejected("gone");
         }
-        if (!Video.UPLOADING.equals(video.status)) {
+        if (video.status != VideoState.UPLOADING) {
             return video;
         }
         OptionalLong size = store.size(video.sourceKey);
@@ -103,7 +103,7 @@ class VideoUploads {
     void cancel(long lessonId, long videoId) {
         QuarkusTransaction.requiringNew()
                 .call(() -> Video.findOfLesson(lessonId, videoId))
-                .filter(v -> Video.UPLOADING.equals(v.status))
+                .filter(v -> v.status == VideoState.UPLOADING)
                 .ifPresent(this::discard);
     }
 
@@ -122,7 +122,7 @@ class VideoUploads {
                 .executeUpdate();
         Video video = new Video();
         video.lessonId = lessonId;
-        video.status = Video.UPLOADING;
+        video.status = VideoState.UPLOADING;
         // keys are the server's own: the lesson, then a random version folder; never the uploaded file's name
         video.prefix = "videos/" + lessonId + "/" + UUID.randomUUID() + "/";
         video.sourceKey = video.prefix + "source";
@@ -156,6 +156,7 @@ class VideoUploads {
 
     private void discard(Video video) {
         store.deleteAll(video.prefix);
-        QuarkusTransaction.requiringNew().run(() -> Video.delete("id = ?1 and status = ?2", video.id, Video.UPLOADING));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Video.delete("id = ?1 and status = ?2", video.id, VideoState.UPLOADING));
     }
 }

@@ -18,6 +18,11 @@ import vn.hocso.course.CourseStatus;
 import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.EnrolmentSource;
 import vn.hocso.job.JobStatus;
+import vn.hocso.quiz.AttemptStatus;
+import vn.hocso.quiz.Counting;
+import vn.hocso.quiz.QuestionType;
+import vn.hocso.quiz.ReviewPolicy;
+import vn.hocso.video.VideoState;
 
 /** Each enum stored as a code lists exactly the values the schema's CHECK constraint allows, no more, no fewer. */
 @QuarkusTest
@@ -37,7 +42,12 @@ class CodesMatchTheSchemaTest {
                 new Column("enrolment", "source", EnrolmentSource.class),
                 new Column("person", "target_group", TargetGroup.class),
                 new Column("job", "status", JobStatus.class),
-                new Column("certificate", "status", CertificateStatus.class));
+                new Column("certificate", "status", CertificateStatus.class),
+                new Column("video", "status", VideoState.class),
+                new Column("quiz_attempt", "status", AttemptStatus.class),
+                new Column("quiz_question", "type", QuestionType.class),
+                new Column("quiz", "counting", Counting.class),
+                new Column("quiz", "review", ReviewPolicy.class));
     }
 
     private static final Pattern LITERAL = Pattern.compile("'([^']*)'");

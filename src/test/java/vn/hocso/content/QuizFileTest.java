@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hocso.DemoCourses;
 import vn.hocso.TestMessages;
+import vn.hocso.quiz.Counting;
+import vn.hocso.quiz.QuestionType;
 import vn.hocso.quiz.QuizDefinition;
 import vn.hocso.quiz.QuizDefinition.QuestionDefinition;
+import vn.hocso.quiz.ReviewPolicy;
 
 class QuizFileTest {
 
@@ -80,8 +83,8 @@ class QuizFileTest {
         assertEquals(2, quiz.settings().maxAttempts());
         assertEquals(5, quiz.settings().delayMinutes());
         assertEquals(60, quiz.settings().passPercent());
-        assertEquals("last", quiz.settings().counting());
-        assertEquals("answers", quiz.settings().review());
+        assertEquals(Counting.LAST, quiz.settings().counting());
+        assertEquals(ReviewPolicy.ANSWERS, quiz.settings().review());
         assertEquals(
                 List.of("mot", "hai", "ba", "bon"),
                 quiz.questions().stream().map(QuestionDefinition::key).toList());
@@ -106,7 +109,16 @@ class QuizFileTest {
                 result.definition().orElseThrow().quizzes().get("kiem-tra").settings();
         assertEquals(
                 new QuizDefinition.Settings(
-                        null, java.util.Map.of(), true, true, null, null, 0, 80, "highest", "mistakes"),
+                        null,
+                        java.util.Map.of(),
+                        true,
+                        true,
+                        null,
+                        null,
+                        0,
+                        80,
+                        Counting.HIGHEST,
+                        ReviewPolicy.MISTAKES),
                 s);
     }
 
@@ -158,7 +170,7 @@ class QuizFileTest {
                     quiz.questions().size() >= 15,
                     slug + " has " + quiz.questions().size() + " questions");
             assertEquals(
-                    QuizDefinition.TYPES,
+                    Set.of(QuestionType.values()),
                     quiz.questions().stream().map(QuestionDefinition::type).collect(Collectors.toSet()),
                     slug);
             assertTrue(

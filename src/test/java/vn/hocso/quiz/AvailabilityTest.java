@@ -21,7 +21,7 @@ class AvailabilityTest {
 
     private static QuizAttempt graded(OffsetDateTime submitted) {
         QuizAttempt attempt = new QuizAttempt();
-        attempt.status = QuizAttempt.GRADED;
+        attempt.status = AttemptStatus.GRADED;
         attempt.startedAt = submitted.minusMinutes(5);
         attempt.submittedAt = submitted;
         return attempt;
@@ -68,7 +68,7 @@ class AvailabilityTest {
     @Test
     void anOpenAttemptIsResumedNotDoubled() {
         QuizAttempt open = new QuizAttempt();
-        open.status = QuizAttempt.OPEN;
+        open.status = AttemptStatus.OPEN;
         Availability a = Availability.of(quiz(3, 0), List.of(open), NOW);
         assertTrue(a.hasOpen());
         assertFalse(a.canStart());

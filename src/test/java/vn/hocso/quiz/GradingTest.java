@@ -14,12 +14,12 @@ import vn.hocso.quiz.Grading.AnswerKey;
 
 class GradingTest {
 
-    static final AnswerKey SINGLE = new AnswerKey(QuizDefinition.SINGLE, 1, Set.of(2L), List.of());
-    static final AnswerKey TRUE_FALSE = new AnswerKey(QuizDefinition.TRUE_FALSE, 1, Set.of(10L), List.of());
+    static final AnswerKey SINGLE = new AnswerKey(QuestionType.SINGLE, 1, Set.of(2L), List.of());
+    static final AnswerKey TRUE_FALSE = new AnswerKey(QuestionType.TRUE_FALSE, 1, Set.of(10L), List.of());
     /** Three correct options (1, 2, 3) and two wrong ones (4, 5), worth 3 points. */
-    static final AnswerKey MULTIPLE = new AnswerKey(QuizDefinition.MULTIPLE, 3, Set.of(1L, 2L, 3L), List.of());
+    static final AnswerKey MULTIPLE = new AnswerKey(QuestionType.MULTIPLE, 3, Set.of(1L, 2L, 3L), List.of());
 
-    static final AnswerKey TEXT = new AnswerKey(QuizDefinition.TEXT, 2, Set.of(), List.of("Hà Nội", "Thủ đô Hà Nội"));
+    static final AnswerKey TEXT = new AnswerKey(QuestionType.TEXT, 2, Set.of(), List.of("Hà Nội", "Thủ đô Hà Nội"));
 
     private static Answer chose(Long... ids) {
         return new Answer(Set.of(ids), null);
@@ -77,7 +77,7 @@ class GradingTest {
     @Test
     void aCorrectOptionTheAttemptDidNotShowIsNotOwed() {
         // options 1 and 2 correct, 2 retired by a re-import before the attempt began: it showed 1 and 4 only
-        AnswerKey key = new AnswerKey(QuizDefinition.MULTIPLE, 2, Set.of(1L, 2L), List.of()).shown(new Long[] {1L, 4L});
+        AnswerKey key = new AnswerKey(QuestionType.MULTIPLE, 2, Set.of(1L, 2L), List.of()).shown(new Long[] {1L, 4L});
         assertEquals(Set.of(1L), key.correct());
         assertEquals(2, Grading.score(key, chose(1L)), 1e-9);
         assertTrue(Grading.isCorrect(key, Grading.score(key, chose(1L))));
@@ -133,7 +133,7 @@ class GradingTest {
         List<Graded> attempts = List.of(new Graded(1, 40), new Graded(2, 90), new Graded(3, 90), new Graded(4, 60));
         assertEquals(
                 2,
-                Grading.counting(attempts, "highest", Graded::percent)
+                Grading.counting(attempts, Counting.HIGHEST, Graded::percent)
                         .orElseThrow()
                         .number());
     }
@@ -143,13 +143,13 @@ class GradingTest {
         List<Graded> attempts = List.of(new Graded(1, 40), new Graded(2, 90), new Graded(3, 60));
         assertEquals(
                 3,
-                Grading.counting(attempts, "last", Graded::percent)
+                Grading.counting(attempts, Counting.LAST, Graded::percent)
                         .orElseThrow()
                         .number());
     }
 
     @Test
     void withoutGradedAttemptsThereIsNoResult() {
-        assertEquals(Optional.empty(), Grading.counting(List.<Graded>of(), "highest", Graded::percent));
+        assertEquals(Optional.empty(), Grading.counting(List.<Graded>of(), Counting.HIGHEST, Graded::percent));
     }
 }

@@ -68,7 +68,7 @@ class VideoImportTest {
         Lesson lesson = VideoFixtures.lesson("khoa-video-nhap", "gioi-thieu");
         List<Video> versions = QuarkusTransaction.requiringNew().call(() -> Video.<Video>list("lessonId", lesson.id));
         assertEquals(1, versions.size());
-        assertEquals(Video.QUEUED, versions.get(0).status);
+        assertEquals(VideoState.QUEUED, versions.get(0).status);
         assertEquals(
                 List.of("vi"),
                 QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lesson.id)).stream()

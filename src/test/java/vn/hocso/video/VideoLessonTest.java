@@ -123,7 +123,7 @@ class VideoLessonTest {
         uploads.confirm(lesson.id, started.id());
         drain();
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(started.id()));
-        assertEquals(Video.READY, video.status, "error: " + video.errorCode);
+        assertEquals(VideoState.READY, video.status, "error: " + video.errorCode);
         return video;
     }
 
@@ -235,7 +235,7 @@ class VideoLessonTest {
                 .body("status", equalTo("queued"))
                 .body("text", equalTo("Đang chờ xử lý"));
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
-        assertEquals(Video.QUEUED, video.status);
+        assertEquals(VideoState.QUEUED, video.status);
         assertEquals(mp4.length, video.sizeBytes);
         assertTrue(QuarkusTransaction.requiringNew()
                 .call(() -> Job.findByDedupeKey("transcode:" + id))
@@ -298,7 +298,7 @@ class VideoLessonTest {
         assertTrue(video.durationMs >= 4900 && video.durationMs <= 5200, "duration " + video.durationMs);
         assertEquals(
                 List.of("240p", "360p", "audio"),
-                video.renditions.stream().map(r -> r.get("name")).toList());
+                video.renditions.stream().map(Rendition::name).toList());
         enrol();
         String base = page("v-play") + "/video/" + video.id;
 
@@ -385,7 +385,7 @@ class VideoLessonTest {
         drain();
 
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(id));
-        assertEquals(Video.FAILED, video.status);
+        assertEquals(VideoState.FAILED, video.status);
         assertEquals("unreadable", video.errorCode);
         Job job = QuarkusTransaction.requiringNew()
                 .call(() -> Job.findByDedupeKey("transcode:" + id).orElseThrow());
@@ -415,7 +415,7 @@ class VideoLessonTest {
         store.put(key, new ByteArrayInputStream(new byte[0]), 0, "video/mp4");
         drain();
         Video video = QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(started.id()));
-        assertEquals(Video.FAILED, video.status);
+        assertEquals(VideoState.FAILED, video.status);
         assertEquals("empty", video.errorCode);
         given().when().get(trainerPage("v-empty")).then().statusCode(200).body(containsString("Tệp rỗng"));
         // an empty upload is refused at once
@@ -436,7 +436,8 @@ class VideoLessonTest {
                         .executeUpdate());
         transcodeJob.run(job, percent -> {});
 
-        assertEquals(Video.READY, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(video.id)).status);
+        assertEquals(
+                VideoState.READY, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(video.id)).status);
         assertEquals(
                 Optional.of(video.id),
                 QuarkusTransaction.requiringNew()
@@ -476,7 +477,8 @@ class VideoLessonTest {
                         .orElseThrow()
                         .id);
         assertEquals(
-                Video.REPLACED, QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(first.id)).status);
+                VideoState.REPLACED,
+                QuarkusTransaction.requiringNew().call(() -> Video.<Video>findById(first.id)).status);
         // a source smaller than 240p gets one rung at its own height, no upscaling
         given().when()
                 .get(page("v-replace") + "/video/" + started.id() + "/master.m3u8")

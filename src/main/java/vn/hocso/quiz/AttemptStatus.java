@@ -1,0 +1,30 @@
+package vn.hocso.quiz;
+
+import jakarta.persistence.Converter;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
+
+/** An attempt is open (answers may change) until it is graded, once. */
+public enum AttemptStatus implements Coded {
+    OPEN("open"),
+    GRADED("graded");
+
+    private final String code;
+
+    AttemptStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<AttemptStatus> {
+        public Column() {
+            super(AttemptStatus.class);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package vn.hocso.quiz;
+
+import jakarta.persistence.Converter;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
+
+/** Which graded attempt counts for the learner: the best one, or the last one. */
+public enum Counting implements Coded {
+    HIGHEST("highest"),
+    LAST("last");
+
+    private final String code;
+
+    Counting(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<Counting> {
+        public Column() {
+            super(Counting.class);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package vn.hocso.quiz;
+
+import jakarta.persistence.Converter;
+import vn.hocso.codes.Coded;
+import vn.hocso.codes.CodedConverter;
+
+/** What a learner sees after grading: the score only, which answers were wrong, or the right answers too. */
+public enum ReviewPolicy implements Coded {
+    SCORE("score"),
+    MISTAKES("mistakes"),
+    ANSWERS("answers");
+
+    private final String code;
+
+    ReviewPolicy(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    /** The database column holds the code. */
+    @Converter(autoApply = true)
+    public static class Column extends CodedConverter<ReviewPolicy> {
+        public Column() {
+            super(ReviewPolicy.class);
+        }
+    }
+}
