@@ -7,20 +7,9 @@ import vn.hocso.codes.CodedConverter;
 
 /** Who a course is for, and who a person is, in the training programme's terms. */
 public enum TargetGroup implements Coded {
-    CIVIL_SERVANT("civil-servant"),
-    COMMUNITY_TEAM("community-team"),
-    CITIZEN("citizen");
-
-    private final String code;
-
-    TargetGroup(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    CIVIL_SERVANT,
+    COMMUNITY_TEAM,
+    CITIZEN;
 
     public static Optional<TargetGroup> fromCode(String code) {
         return Coded.fromCode(TargetGroup.class, code);

@@ -6,21 +6,10 @@ import vn.hocso.codes.CodedConverter;
 
 /** Where a certificate stands: pending until its PDF is made, then issued; revoked by an admin, or replaced by a re-issue. */
 public enum CertificateStatus implements Coded {
-    PENDING("pending"),
-    ISSUED("issued"),
-    REVOKED("revoked"),
-    REPLACED("replaced");
-
-    private final String code;
-
-    CertificateStatus(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    PENDING,
+    ISSUED,
+    REVOKED,
+    REPLACED;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

@@ -1,8 +1,6 @@
 package vn.hocso.codes;
 
 import jakarta.persistence.AttributeConverter;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Maps a {@link Coded} enum to its code column. Each enum has a one-line subclass marked
@@ -11,13 +9,9 @@ import java.util.Map;
 public abstract class CodedConverter<E extends Enum<E> & Coded> implements AttributeConverter<E, String> {
 
     private final Class<E> type;
-    private final Map<String, E> byCode = new HashMap<>();
 
     protected CodedConverter(Class<E> type) {
         this.type = type;
-        for (E e : type.getEnumConstants()) {
-            byCode.put(e.code(), e);
-        }
     }
 
     @Override
@@ -30,11 +24,9 @@ public abstract class CodedConverter<E extends Enum<E> & Coded> implements Attri
         if (code == null) {
             return null;
         }
-        E value = byCode.get(code);
-        if (value == null) {
-            // the schema's CHECK constraint lists the same codes: a value outside them means the two drifted apart
-            throw new IllegalStateException("unknown " + type.getSimpleName() + " code in the database: " + code);
-        }
-        return value;
+        // the schema's CHECK constraint lists the same codes: a value outside them means the two drifted apart
+        return Coded.fromCode(type, code)
+                .orElseThrow(() -> new IllegalStateException(
+                        "unknown " + type.getSimpleName() + " code in the database: " + code));
     }
 }

@@ -6,20 +6,9 @@ import vn.hocso.codes.CodedConverter;
 
 /** Where a course stands: only a published course is listed, opened and enrolled in. */
 public enum CourseStatus implements Coded {
-    DRAFT("draft"),
-    PUBLISHED("published"),
-    ARCHIVED("archived");
-
-    private final String code;
-
-    CourseStatus(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

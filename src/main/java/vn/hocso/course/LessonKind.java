@@ -6,20 +6,9 @@ import vn.hocso.codes.CodedConverter;
 
 /** What a lesson is, which decides how it is completed: text by marking it read, video by watched coverage, quiz by passing. */
 public enum LessonKind implements Coded {
-    TEXT("text"),
-    VIDEO("video"),
-    QUIZ("quiz");
-
-    private final String code;
-
-    LessonKind(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    TEXT,
+    VIDEO,
+    QUIZ;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

@@ -6,19 +6,8 @@ import vn.hocso.codes.CodedConverter;
 
 /** How a person came to take a course: by their own choice, or assigned by their unit. */
 public enum EnrolmentSource implements Coded {
-    SELF("self"),
-    ASSIGNMENT("assignment");
-
-    private final String code;
-
-    EnrolmentSource(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    SELF,
+    ASSIGNMENT;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

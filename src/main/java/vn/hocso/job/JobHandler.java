@@ -1,5 +1,7 @@
 package vn.hocso.job;
 
+import java.time.Duration;
+
 /**
  * Does one kind of job. Implementations are CDI beans; the worker finds them by {@link #kind()}. A handler must
  * be idempotent: a job whose instance crashed mid-way runs again on another one.
@@ -18,8 +20,8 @@ public interface JobHandler {
      * How long a claim lasts before another instance may take the job again; the worker renews it while
      * {@link #run} runs, so it only lapses when the instance dies.
      */
-    default java.time.Duration lease() {
-        return java.time.Duration.ofMinutes(5);
+    default Duration lease() {
+        return Duration.ofMinutes(5);
     }
 
     /** Runs the job; throwing fails this attempt (retried with back-off until max attempts). */

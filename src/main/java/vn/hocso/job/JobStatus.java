@@ -6,21 +6,10 @@ import vn.hocso.codes.CodedConverter;
 
 /** Where a job stands in the queue. */
 public enum JobStatus implements Coded {
-    QUEUED("queued"),
-    RUNNING("running"),
-    DONE("done"),
-    FAILED("failed");
-
-    private final String code;
-
-    JobStatus(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

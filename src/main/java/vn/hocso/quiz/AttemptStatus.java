@@ -6,19 +6,8 @@ import vn.hocso.codes.CodedConverter;
 
 /** An attempt is open (answers may change) until it is graded, once. */
 public enum AttemptStatus implements Coded {
-    OPEN("open"),
-    GRADED("graded");
-
-    private final String code;
-
-    AttemptStatus(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    OPEN,
+    GRADED;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

@@ -6,19 +6,8 @@ import vn.hocso.codes.CodedConverter;
 
 /** Which graded attempt counts for the learner: the best one, or the last one. */
 public enum Counting implements Coded {
-    HIGHEST("highest"),
-    LAST("last");
-
-    private final String code;
-
-    Counting(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    HIGHEST,
+    LAST;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

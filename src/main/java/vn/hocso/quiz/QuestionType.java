@@ -6,20 +6,15 @@ import vn.hocso.codes.CodedConverter;
 
 /** How a question is answered and graded: one option, several options, true or false, or a short text. */
 public enum QuestionType implements Coded {
-    SINGLE("single"),
-    MULTIPLE("multiple"),
-    TRUE_FALSE("truefalse"),
-    TEXT("text");
+    SINGLE,
+    MULTIPLE,
+    TRUE_FALSE,
+    TEXT;
 
-    private final String code;
-
-    QuestionType(String code) {
-        this.code = code;
-    }
-
+    /** The course files and the schema say {@code truefalse}, without the '-' the rule would give. */
     @Override
     public String code() {
-        return code;
+        return this == TRUE_FALSE ? "truefalse" : Coded.super.code();
     }
 
     /** The database column holds the code. */

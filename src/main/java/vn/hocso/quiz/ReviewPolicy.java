@@ -6,20 +6,9 @@ import vn.hocso.codes.CodedConverter;
 
 /** What a learner sees after grading: the score only, which answers were wrong, or the right answers too. */
 public enum ReviewPolicy implements Coded {
-    SCORE("score"),
-    MISTAKES("mistakes"),
-    ANSWERS("answers");
-
-    private final String code;
-
-    ReviewPolicy(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    SCORE,
+    MISTAKES,
+    ANSWERS;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

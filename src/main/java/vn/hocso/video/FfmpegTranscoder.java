@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -283,7 +284,7 @@ class FfmpegTranscoder implements Transcoder {
                         "-v",
                         "error",
                         "-ss",
-                        String.format(java.util.Locale.ROOT, "%.2f", at),
+                        String.format(Locale.ROOT, "%.2f", at),
                         "-rw_timeout",
                         READ_TIMEOUT_MICROS,
                         "-i",

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -93,7 +94,7 @@ class TrainerVideoResource {
                 || file.size() > Captions.MAX_BYTES) {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
         }
-        byte[] vtt = java.nio.file.Files.readAllBytes(file.uploadedFile());
+        byte[] vtt = Files.readAllBytes(file.uploadedFile());
         if (!captions.save(lesson.id, lang, vtt)) {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
         }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,7 +124,7 @@ class TranscodeJob implements JobHandler {
             v.durationMs = output.durationMs();
             v.renditions = renditions;
             v.posterKey = video.prefix + "poster.jpg";
-            v.updatedAt = java.time.OffsetDateTime.now();
+            v.updatedAt = OffsetDateTime.now();
             v.readyAt = v.updatedAt;
             if (current != null && current.longValue() > video.id) {
                 v.status = VideoState.REPLACED;

@@ -9,23 +9,12 @@ import vn.hocso.codes.CodedConverter;
  * ready to play, failed with a reason, or replaced by a newer version (still playable for a day).
  */
 public enum VideoState implements Coded {
-    UPLOADING("uploading"),
-    QUEUED("queued"),
-    PROCESSING("processing"),
-    READY("ready"),
-    FAILED("failed"),
-    REPLACED("replaced");
-
-    private final String code;
-
-    VideoState(String code) {
-        this.code = code;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
+    UPLOADING,
+    QUEUED,
+    PROCESSING,
+    READY,
+    FAILED,
+    REPLACED;
 
     /** The database column holds the code. */
     @Converter(autoApply = true)

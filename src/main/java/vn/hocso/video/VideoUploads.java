@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -128,7 +129,7 @@ class VideoUploads {
         video.sourceKey = video.prefix + "source";
         video.createdBy = personId;
         video.importSource = importSource;
-        video.renditions = java.util.List.of();
+        video.renditions = List.of();
         video.updatedAt = OffsetDateTime.now();
         video.persist();
         return video;
