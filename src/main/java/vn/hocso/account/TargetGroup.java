@@ -17,9 +17,5 @@ public enum TargetGroup implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<TargetGroup> {
-        public Column() {
-            super(TargetGroup.class);
-        }
-    }
+    public static class Column extends CodedConverter<TargetGroup> {}
 }

@@ -13,9 +13,5 @@ public enum CertificateStatus implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<CertificateStatus> {
-        public Column() {
-            super(CertificateStatus.class);
-        }
-    }
+    public static class Column extends CodedConverter<CertificateStatus> {}
 }

@@ -1,17 +1,20 @@
 package vn.hocso.codes;
 
 import jakarta.persistence.AttributeConverter;
+import java.lang.reflect.ParameterizedType;
 
 /**
  * Maps a {@link Coded} enum to its code column. Each enum has a one-line subclass marked
- * {@code @Converter(autoApply = true)}, so that entity fields and query parameters of that type convert by themselves.
+ * {@code @Converter(autoApply = true)} ({@code class Column extends CodedConverter<MyEnum> {}}), so that entity fields
+ * and query parameters of that type convert by themselves; the enum is read from that declaration.
  */
 public abstract class CodedConverter<E extends Enum<E> & Coded> implements AttributeConverter<E, String> {
 
     private final Class<E> type;
 
-    protected CodedConverter(Class<E> type) {
-        this.type = type;
+    @SuppressWarnings("unchecked")
+    protected CodedConverter() {
+        type = (Class<E>) ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
     }
 
     @Override

@@ -12,9 +12,5 @@ public enum CourseStatus implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<CourseStatus> {
-        public Column() {
-            super(CourseStatus.class);
-        }
-    }
+    public static class Column extends CodedConverter<CourseStatus> {}
 }

@@ -12,9 +12,5 @@ public enum LessonKind implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<LessonKind> {
-        public Column() {
-            super(LessonKind.class);
-        }
-    }
+    public static class Column extends CodedConverter<LessonKind> {}
 }

@@ -11,9 +11,5 @@ public enum EnrolmentSource implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<EnrolmentSource> {
-        public Column() {
-            super(EnrolmentSource.class);
-        }
-    }
+    public static class Column extends CodedConverter<EnrolmentSource> {}
 }

@@ -13,9 +13,5 @@ public enum JobStatus implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<JobStatus> {
-        public Column() {
-            super(JobStatus.class);
-        }
-    }
+    public static class Column extends CodedConverter<JobStatus> {}
 }

@@ -11,9 +11,5 @@ public enum AttemptStatus implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<AttemptStatus> {
-        public Column() {
-            super(AttemptStatus.class);
-        }
-    }
+    public static class Column extends CodedConverter<AttemptStatus> {}
 }

@@ -11,9 +11,5 @@ public enum Counting implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<Counting> {
-        public Column() {
-            super(Counting.class);
-        }
-    }
+    public static class Column extends CodedConverter<Counting> {}
 }

@@ -19,9 +19,5 @@ public enum QuestionType implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<QuestionType> {
-        public Column() {
-            super(QuestionType.class);
-        }
-    }
+    public static class Column extends CodedConverter<QuestionType> {}
 }

@@ -12,9 +12,5 @@ public enum ReviewPolicy implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<ReviewPolicy> {
-        public Column() {
-            super(ReviewPolicy.class);
-        }
-    }
+    public static class Column extends CodedConverter<ReviewPolicy> {}
 }

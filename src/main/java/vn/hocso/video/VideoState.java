@@ -18,9 +18,5 @@ public enum VideoState implements Coded {
 
     /** The database column holds the code. */
     @Converter(autoApply = true)
-    public static class Column extends CodedConverter<VideoState> {
-        public Column() {
-            super(VideoState.class);
-        }
-    }
+    public static class Column extends CodedConverter<VideoState> {}
 }
