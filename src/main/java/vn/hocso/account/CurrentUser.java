@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.hocso.web.Roles;
+import vn.hocso.web.Viewer;
 
 /**
  * The person behind the current request. Their profile is created from the token's claims the first time they
@@ -25,10 +26,13 @@ public class CurrentUser {
     @Inject
     EntityManager em;
 
+    @Inject
+    Viewer viewer;
+
     private Person person;
 
     public boolean isSignedIn() {
-        return !identity.isAnonymous();
+        return viewer.isSignedIn();
     }
 
     public boolean hasRole(String role) {
@@ -36,7 +40,7 @@ public class CurrentUser {
     }
 
     public boolean isAdmin() {
-        return identity.hasRole(Roles.ADMIN);
+        return viewer.isAdmin();
     }
 
     public boolean isTrainer() {

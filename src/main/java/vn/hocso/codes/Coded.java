@@ -2,11 +2,7 @@ package vn.hocso.codes;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An enum stored as a short lower-case code (the value the schema's CHECK constraint lists, the word course files and
@@ -17,27 +13,19 @@ import java.util.stream.Collectors;
 public interface Coded {
 
     default String code() {
-        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Enum<?> constant = (Enum<?>) this;
+        return CodeTables.NAMED.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 
     /** The constant with this code, if any (a map lookup: parsing codes sits on hot paths). */
     static <E extends Enum<E> & Coded> Optional<E> fromCode(Class<E> type, String code) {
         return code == null
                 ? Optional.empty()
-                : Optional.ofNullable(type.cast(BY_CODE.get(type).get(code)));
+                : Optional.ofNullable(type.cast(CodeTables.BY_CODE.get(type).get(code)));
     }
 
     /** Every code of the enum, in declaration order (for messages that list what is allowed). */
     static <E extends Enum<E> & Coded> List<String> codes(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
     }
-
-    /** Each enum's constants by code, computed once per enum. */
-    ClassValue<Map<String, Object>> BY_CODE = new ClassValue<>() {
-        @Override
-        protected Map<String, Object> computeValue(Class<?> type) {
-            return Arrays.stream(type.getEnumConstants())
-                    .collect(Collectors.toUnmodifiableMap(e -> ((Coded) e).code(), Function.identity()));
-        }
-    };
 }

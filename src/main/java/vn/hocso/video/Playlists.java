@@ -80,7 +80,7 @@ class Playlists {
     String master(Video video) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Rendition r : video.renditions) {
-            if ("audio".equals(r.name())) {
+            if (r.isAudioOnly()) {
                 continue;
             }
             m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=")

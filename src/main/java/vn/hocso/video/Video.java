@@ -73,7 +73,7 @@ public class Video extends PanacheEntityBase {
     }
 
     public boolean hasAudioOnly() {
-        return hasRendition("audio");
+        return renditions != null && renditions.stream().anyMatch(Rendition::isAudioOnly);
     }
 
     public static Optional<Video> findOfLesson(long lessonId, long id) {

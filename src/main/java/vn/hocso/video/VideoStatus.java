@@ -55,8 +55,7 @@ public record VideoStatus(String status, int percent, String text, String errorC
                         + msg.ready_details(
                                 duration(video.durationMs),
                                 video.renditions.stream()
-                                        .map(Rendition::name)
-                                        .map(n -> "audio".equals(n) ? msg.saver_audio() : n)
+                                        .map(r -> r.isAudioOnly() ? msg.saver_audio() : r.name())
                                         .collect(Collectors.joining(", ")));
             default -> msg.status_failed(reason(msg, error, maxSize));
         };
