@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -49,8 +51,46 @@ class ErrorPages {
 
     @ServerExceptionMapper
     Response unexpected(Exception e) {
+        if (isUnreadableBody(e)) {
+            // a form body with a broken percent escape, a multipart body cut short: the request is malformed
+            LOG.debugf("Unreadable body on %s %s: %s", request.method(), request.path(), e.getMessage());
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        Optional<SQLException> badData = badData(e);
+        if (badData.isPresent()) {
+            LOG.warnf(
+                    "Refused data on %s %s: %s",
+                    request.method(), request.path(), badData.get().getMessage());
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.path());
         return Response.serverError().build();
+    }
+
+    /**
+     * A value the database cannot take (SQLSTATE class 22, "data exception": a NUL character, text longer than its
+     * column, a number out of range) came from the request: the statement failed and its transaction rolled back, so
+     * nothing changed. The request is what is wrong, so 400, logged as a warning without a stack trace.
+     */
+    private static Optional<SQLException> badData(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Thrown while Quarkus REST read the form or multipart body, before any resource ran. */
+    private static boolean isUnreadableBody(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerResponseFilter
@@ -59,10 +99,8 @@ class ErrorPages {
         if (status < 400 || res.hasEntity()) {
             return;
         }
-        Response page = page(
-                status,
-                text(locales.messages(WebMessages.class), status),
-                req.getUriInfo().getPath());
+        String path = req.getUriInfo().getPath();
+        Response page = page(status, text(locales.messages(WebMessages.class), status, path, req), path);
         res.setEntity(page.getEntity(), null, page.getMediaType());
     }
 
@@ -77,8 +115,12 @@ class ErrorPages {
                 .build();
     }
 
-    private static String text(WebMessages msg, int status) {
+    private static String text(WebMessages msg, int status, String path, ContainerRequestContext req) {
         return switch (status) {
+            case 406 -> msg.error_406();
+            case 413 -> msg.error_413();
+            case 414 -> msg.error_414();
+            case 415 -> msg.error_415(expected(path), sent(req.getHeaderString("Content-Type")));
             case 400 -> msg.error_400();
             case 401 -> msg.error_401();
             case 403 -> msg.error_403();
@@ -86,7 +128,22 @@ class ErrorPages {
             case 405 -> msg.error_405();
             case 409 -> msg.error_409();
             case 429 -> msg.error_429();
-            default -> msg.error_500();
+            default -> status < 500 ? msg.error_4xx() : msg.error_500();
         };
+    }
+
+    /** What the address takes: JSON under /api, form posts on pages. */
+    private static String expected(String path) {
+        return path.equals("/api") || path.startsWith("/api/")
+                ? MediaType.APPLICATION_JSON
+                : MediaType.APPLICATION_FORM_URLENCODED + ", " + MediaType.MULTIPART_FORM_DATA;
+    }
+
+    private static String sent(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "-";
+        }
+        String type = contentType.split(";", 2)[0].strip();
+        return type.length() > 100 ? type.substring(0, 100) + "…" : type;
     }
 }

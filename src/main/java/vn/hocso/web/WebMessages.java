@@ -84,4 +84,20 @@ public interface WebMessages {
 
     @Message
     String error_500();
+
+    @Message
+    String error_406();
+
+    @Message
+    String error_413();
+
+    @Message
+    String error_414();
+
+    @Message
+    String error_415(String expected, String sent);
+
+    /** Any other refusal of the request (a 4xx without a text of its own). */
+    @Message
+    String error_4xx();
 }

@@ -91,6 +91,52 @@ class OddInputTest {
     }
 
     @Test
+    @TestSecurity(user = "odd", roles = "learner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "odd-input-learner")})
+    void anUnsupportedContentTypeOnTheApiIs415NamingWhatIsExpected() {
+        given().contentType("text/plain")
+                .body("ky-nang-so-co-ban")
+                .when()
+                .post("/api/me/enrolments")
+                .then()
+                .statusCode(415)
+                .contentType(containsString("application/json"))
+                .body("status", org.hamcrest.Matchers.equalTo(415))
+                .body("error", containsString("application/json"))
+                .body("error", containsString("text/plain"))
+                .body("error", org.hamcrest.Matchers.not(containsString("hệ thống")));
+    }
+
+    @Test
+    void aFormBodyThatDoesNotDecodeIsABadRequestPage() {
+        Forms.Csrf csrf = Forms.csrfFrom("/courses");
+        given().redirects()
+                .follow(false)
+                .urlEncodingEnabled(false)
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", csrf.cookie())
+                .body("csrf-token=" + csrf.field() + "&lang=en&%zz=%")
+                .when()
+                .post("/lang")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("text/html"));
+    }
+
+    @Test
+    @TestSecurity(user = "odd", roles = "learner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "odd-input-learner")})
+    void aJsonStringTheDatabaseCannotTakeIsABadRequest() {
+        given().contentType("application/json")
+                .body("{\"course\":\"a\\u0000b\"}")
+                .when()
+                .post("/api/me/enrolments")
+                .then()
+                .statusCode(400)
+                .body("status", org.hamcrest.Matchers.equalTo(400));
+    }
+
+    @Test
     void redirectsRefuseWhatIsNoAddress() {
         assertEquals("/", Redirects.localOrHome("/a b"));
         assertEquals("/", Redirects.localOrHome("/{x}"));
