@@ -1,5 +1,6 @@
 package vn.hocso.video;
 
+import io.netty.handler.codec.DecoderException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -75,7 +76,33 @@ class HeartbeatRoute {
         router.post(PATH)
                 .order(ORDER)
                 .handler(BodyHandler.create().setBodyLimit(16 * 1024).setHandleFileUploads(false))
-                .blockingHandler(this::handle, false);
+                .blockingHandler(this::handle, false)
+                .failureHandler(this::refuseUnreadable);
+    }
+
+    /**
+     * The body handler failed before {@link #handle} ran: a body over the limit (413) or a form that does not decode
+     * (a broken percent escape). Answered like every refusal here, in JSON, not as a server error.
+     */
+    void refuseUnreadable(RoutingContext context) {
+        if (context.response().ended()) {
+            return;
+        }
+        int status = context.statusCode();
+        if (status >= 500 || status < 400 && !isMalformed(context.failure())) {
+            context.next();
+            return;
+        }
+        HttpServerRequest request = context.request();
+        send(
+                context,
+                refusal(
+                        status >= 400 ? status : 400,
+                        messages(request, VideoMessages.class).heartbeat_bad()));
+    }
+
+    private static boolean isMalformed(Throwable failure) {
+        return failure instanceof IllegalArgumentException || failure instanceof DecoderException;
     }
 
     /** A refusal: its status and the message in the learner's language. */
@@ -111,6 +138,13 @@ class HeartbeatRoute {
     }
 
     private Answer beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
+        if (hasNul(slug)
+                || hasNul(key)
+                || request.formAttributes().entries().stream()
+                        .anyMatch(e -> hasNul(e.getKey()) || hasNul(e.getValue()))) {
+            // PostgreSQL cannot take a NUL in text: refused here, as web.OddInput refuses it for every other route
+            throw new Refused(400, msg.heartbeat_bad());
+        }
         String contentType = request.getHeader("Content-Type");
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             throw new Refused(415, msg.heartbeat_bad());
@@ -179,6 +213,10 @@ class HeartbeatRoute {
         }
         Lesson.getActive(course.id, key);
         return new Refused(409, messages(request, VideoMessages.class).not_ready());
+    }
+
+    private static boolean hasNul(String text) {
+        return text != null && text.indexOf('\0') >= 0;
     }
 
     private static void send(RoutingContext context, Answer answer) {
