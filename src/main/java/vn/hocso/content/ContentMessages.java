@@ -44,6 +44,9 @@ public interface ContentMessages {
     String file_outside(String path);
 
     @Message
+    String file_symlink(String path);
+
+    @Message
     String bad_slug(String slug);
 
     @Message

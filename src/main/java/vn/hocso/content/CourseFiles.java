@@ -61,6 +61,15 @@ final class CourseFiles {
      */
     Optional<String> read(String file, Source source, int referencedAt) {
         Path path = dir.resolve(file);
+        InFolder.Verdict verdict = InFolder.check(dir, file);
+        if (verdict == InFolder.Verdict.SYMLINK) {
+            source.problem(referencedAt, msg.file_symlink(source.path()));
+            return Optional.empty();
+        }
+        if (verdict == InFolder.Verdict.OUTSIDE) {
+            source.problem(referencedAt, msg.file_outside(source.path()));
+            return Optional.empty();
+        }
         try {
             byte[] bytes = Files.readAllBytes(path);
             String text = StandardCharsets.UTF_8
@@ -94,13 +103,21 @@ final class CourseFiles {
         return path;
     }
 
+    /** A regular file inside the course folder, reached without a symbolic link. */
     Optional<String> existingFile(YamlReader yaml, Node node, String field) {
         Optional<String> path = relativePath(yaml, node, field);
-        if (path.isPresent() && !Files.isRegularFile(dir.resolve(path.get()))) {
-            yaml.problem(yaml.line(node), msg.file_missing(path.get()));
-            return Optional.empty();
+        if (path.isEmpty()) {
+            return path;
         }
-        return path;
+        switch (InFolder.check(dir, path.get())) {
+            case INSIDE -> {
+                return path;
+            }
+            case SYMLINK -> yaml.problem(yaml.line(node), msg.file_symlink(path.get()));
+            case OUTSIDE -> yaml.problem(yaml.line(node), msg.file_outside(path.get()));
+            case MISSING -> yaml.problem(yaml.line(node), msg.file_missing(path.get()));
+        }
+        return Optional.empty();
     }
 
     void hash(String text) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.content.CourseImported;
+import vn.hocso.content.InFolder;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 
@@ -78,15 +79,19 @@ class VideoImport {
         }
     }
 
+    /** The file in the course folder, or else in hocso.video.dir; never through a symbolic link or out of either. */
     private Optional<Path> locate(CourseImported course, String relative) {
-        Path inFolder = course.folder().resolve(relative).normalize();
-        if (Files.isRegularFile(inFolder)) {
-            return Optional.of(inFolder);
+        Optional<Path> inFolder = InFolder.regularFile(course.folder(), relative);
+        if (inFolder.isPresent()) {
+            return inFolder;
+        }
+        if (InFolder.check(course.folder(), relative) != InFolder.Verdict.MISSING) {
+            LOG.warnf("%s of course %s is a symbolic link or outside its folder: not read", relative, course.slug());
+            return Optional.empty();
         }
         return config.video()
                 .dir()
                 .filter(d -> !d.isBlank())
-                .map(d -> Path.of(d).resolve(course.slug()).resolve(relative).normalize())
-                .filter(Files::isRegularFile);
+                .flatMap(d -> InFolder.regularFile(Path.of(d).resolve(course.slug()), relative));
     }
 }

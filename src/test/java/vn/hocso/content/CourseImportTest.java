@@ -1,5 +1,6 @@
 package vn.hocso.content;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -154,6 +159,93 @@ class CourseImportTest {
         assertNotEquals(1, problem.line());
         assertTrue(problem.message().contains("mot/course.yaml"), problem.message());
         assertFalse(exists("trung-ma"));
+    }
+
+    @Test
+    @TestSecurity(
+            user = "admin",
+            roles = {"learner", "admin"})
+    @OidcSecurity(claims = @Claim(key = "sub", value = "import-page-admin"))
+    void theImportPageShowsProblemsEscapedOnce() throws IOException {
+        Path broken = copyOfDemoCourse("dich-vu-cong-truc-tuyen", "ngoac-kep");
+        Files.writeString(
+                broken.resolve("course.yaml"),
+                Files.readString(broken.resolve("course.yaml"))
+                                .replaceFirst("file: \"?lessons/[^\\n]+", "file: lessons/<b>&x.md")
+                        + "slug: \"khoa-ngoac-kep\"\n");
+        ImportReport report = importFrom(root);
+        String message = report.courses().get(0).problems().get(0).message();
+        assertTrue(message.contains("\"lessons/<b>&x.md\""), message);
+        QuarkusTransaction.requiringNew().run(() -> ContentImport.record("test", OffsetDateTime.now(), report));
+        String html = given().when()
+                .get("/admin/courses")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(html.contains("&quot;lessons/&lt;b&gt;&amp;x.md&quot;"), html);
+        assertFalse(html.contains("&amp;quot;"), "escaped twice");
+        assertFalse(html.contains("<b>&x"), "not escaped");
+    }
+
+    @Test
+    void aSymlinkedLessonFileIsRefusedAndItsTargetNeverRead() throws IOException {
+        Path secret = Files.createTempFile("hocso-secret", ".md");
+        Files.writeString(secret, "# Bí mật\n\nmat-khau-may-chu\n");
+        Path course = copyOfDemoCourse("ky-nang-so-co-ban", "lien-ket");
+        Path lesson = course.resolve("lessons/01-bat-dau-su-dung.md");
+        Files.delete(lesson);
+        Files.createSymbolicLink(lesson, secret);
+        Files.writeString(
+                course.resolve("course.yaml"),
+                Files.readString(course.resolve("course.yaml")) + "slug: \"khoa-lien-ket\"\n");
+
+        ImportReport report = importFrom(root);
+        ImportReport.CourseOutcome outcome = report.courses().get(0);
+        assertEquals(Outcome.REJECTED, outcome.outcome());
+        assertTrue(
+                outcome.problems().stream()
+                        .anyMatch(p -> p.message().contains("lessons/01-bat-dau-su-dung.md")
+                                && p.message().contains("liên kết")),
+                outcome.problems().toString());
+        assertFalse(exists("khoa-lien-ket"));
+    }
+
+    @Test
+    void aSymlinkedFolderInsideACourseIsRefusedToo() throws IOException {
+        Path outside = Files.createTempDirectory("hocso-outside");
+        Path course = copyOfDemoCourse("ky-nang-so-co-ban", "thu-muc-lien-ket");
+        try (Stream<Path> files = Files.list(course.resolve("lessons"))) {
+            for (Path file : files.toList()) {
+                Files.move(file, outside.resolve(file.getFileName().toString()));
+            }
+        }
+        Files.delete(course.resolve("lessons"));
+        Files.createSymbolicLink(course.resolve("lessons"), outside);
+        Files.writeString(
+                course.resolve("course.yaml"),
+                Files.readString(course.resolve("course.yaml")) + "slug: \"khoa-thu-muc-lien-ket\"\n");
+        ImportReport.CourseOutcome outcome = importFrom(root).courses().get(0);
+        assertEquals(Outcome.REJECTED, outcome.outcome());
+        assertTrue(
+                outcome.problems().stream().allMatch(p -> p.message().contains("liên kết")),
+                outcome.problems().toString());
+        assertFalse(exists("khoa-thu-muc-lien-ket"));
+    }
+
+    @Test
+    void aPathLeavingTheFolderIsRefused() throws IOException {
+        Path course = copyOfDemoCourse("ky-nang-so-co-ban", "ra-ngoai");
+        Files.writeString(
+                course.resolve("course.yaml"),
+                Files.readString(course.resolve("course.yaml"))
+                                .replaceFirst("file: lessons/01-bat-dau-su-dung.md", "file: ../../etc/passwd")
+                        + "slug: \"khoa-ra-ngoai\"\n");
+        ImportReport.CourseOutcome outcome = importFrom(root).courses().get(0);
+        assertEquals(Outcome.REJECTED, outcome.outcome());
+        assertTrue(
+                outcome.problems().stream().anyMatch(p -> p.message().contains("ngoài thư mục")),
+                outcome.problems().toString());
     }
 
     @Test
