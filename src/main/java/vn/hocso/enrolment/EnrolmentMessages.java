@@ -9,7 +9,4 @@ public interface EnrolmentMessages {
 
     @Message
     String enrolled(String course);
-
-    @Message
-    String not_open();
 }

@@ -13,7 +13,6 @@ import vn.hocso.course.Course;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
-import vn.hocso.web.Refusal;
 
 /** The "Enrol" button of a course page. */
 @Path("/courses/{slug}/enrol")
@@ -39,7 +38,8 @@ class EnrolmentResource {
         try {
             enrolments.enrol(currentUser.person(), course);
         } catch (EnrolmentService.NotOpen e) {
-            throw new Refusal(Response.Status.CONFLICT, msg.not_open());
+            // the same answer as for no course at all: an unpublished course's slug is not revealed
+            throw new NotFoundException();
         }
         flash.show(msg.enrolled(locales.pick(course.titleVi, course.titleEn)));
         return Response.seeOther(URI.create(Links.course(course.slug))).build();

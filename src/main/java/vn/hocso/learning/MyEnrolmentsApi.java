@@ -20,12 +20,9 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.course.Course;
 import vn.hocso.enrolment.Enrolment;
-import vn.hocso.enrolment.EnrolmentMessages;
 import vn.hocso.enrolment.EnrolmentService;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
-import vn.hocso.web.Locales;
-import vn.hocso.web.Refusal;
 
 /** The signed-in learner's own enrolments as JSON (bearer token). */
 @Path("/api/me/enrolments")
@@ -58,9 +55,6 @@ class MyEnrolmentsApi {
     @Inject
     ProgressService progress;
 
-    @Inject
-    Locales locales;
-
     @GET
     @Operation(summary = "My enrolments with progress")
     public List<MyEnrolment> list() {
@@ -87,9 +81,8 @@ class MyEnrolmentsApi {
             return Response.ok(view(enrolment, progress.ofCourse(person.id, course.id)))
                     .build();
         } catch (EnrolmentService.NotOpen e) {
-            throw new Refusal(
-                    Response.Status.CONFLICT,
-                    locales.messages(EnrolmentMessages.class).not_open());
+            // the same answer as for no course at all: an unpublished course's slug is not revealed
+            throw new NotFoundException();
         }
     }
 
