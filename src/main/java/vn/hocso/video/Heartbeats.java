@@ -17,8 +17,10 @@ import vn.hocso.progress.ProgressService;
 
 /**
  * The rules of watching (VID-4). A heartbeat carries the stretches watched since the last one; the server keeps
- * their union per learner and lesson, so a retried heartbeat adds nothing. New coverage may not exceed what the
- * wall clock allows since the previous accepted heartbeat (twice real time, for fast playback). The lesson is
+ * their union per learner and lesson, so a retried heartbeat adds nothing. The whole coverage may not exceed what the
+ * wall clock allows since the learner's first heartbeat on the lesson, at the fastest speed the player offers
+ * ({@link Intervals#SPEED}), plus one small grace; so no pattern of heartbeats completes a video faster than it can
+ * be played. The lesson is
  * complete when the covered time reaches the lesson's threshold (90 % by default) of the duration, never by
  * where the playhead is.
  *
@@ -59,7 +61,7 @@ class Heartbeats {
             with t as (
                 select w.person_id, w.lesson_id, w.watched, w.completed_at, v.duration_ms as d,
                        lv.coverage_threshold as th,
-                       (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
+                       (extract(epoch from now() - w.started_at) * 1000)::bigint as elapsed,
                        cast(? as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
                 from video_watch w
                 join lesson_in_course l on l.lesson_id = w.lesson_id and l.key = ? and not l.retired
@@ -81,7 +83,7 @@ class Heartbeats {
                                         then coalesce(w.completed_at, now()) end
                 from c
                 where w.person_id = c.person_id and w.lesson_id = c.lesson_id and not c.past_end
-                  and c.after - c.before <= ? * greatest(c.elapsed, 0) + ?
+                  and (c.after = c.before or c.after <= ? * greatest(c.elapsed, 0) + ?)
                 returning w.completed_at)
             select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
                    (select count(*) from u), (select bool_or(completed_at is not null) from u),

@@ -17,9 +17,13 @@ final class Intervals {
 
     /** At most this many stretches in one heartbeat: a real player sends a handful. */
     static final int MAX_CLAIMED = 200;
-    /** Playback at up to twice real time is allowed (fast playback), plus this much for timer and network jitter. */
+    /**
+     * The fastest playback the player offers: the browsers' own controls go up to 2x, and js/video-player.js holds
+     * the rate at this (the page tells it, data-max-rate), so no learner watches faster.
+     */
     static final int SPEED = 2;
 
+    /** Once per learner and lesson, not per heartbeat: timer and network jitter. */
     static final long GRACE_MS = 5_000;
 
     static final Intervals EMPTY = new Intervals(new int[0]);
@@ -151,11 +155,11 @@ final class Intervals {
     }
 
     /**
-     * Whether a player could really have watched {@code addedMs} of new video in the {@code elapsedMs} since its
-     * previous heartbeat was accepted: at most twice real time, plus a little jitter.
+     * Whether a player could really have covered {@code coveredMs} of the video in the {@code elapsedMs} since the
+     * learner's first heartbeat on the lesson: at most {@link #SPEED} times real time, plus a little jitter, once.
      */
-    static boolean plausible(long addedMs, long elapsedMs) {
-        return addedMs <= SPEED * Math.max(0, elapsedMs) + GRACE_MS;
+    static boolean plausible(long coveredMs, long elapsedMs) {
+        return coveredMs <= SPEED * Math.max(0, elapsedMs) + GRACE_MS;
     }
 
     /** Covered time reaches the threshold share of the duration (e.g. 0.90): the lesson is done. */

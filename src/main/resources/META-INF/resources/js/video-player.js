@@ -50,6 +50,12 @@
       }
     }
 
+    // no faster than the fastest speed the browser's controls offer (2x): the server counts coverage at that rate
+    var maxRate = parseFloat(box.dataset.maxRate) || 2;
+    video.addEventListener('ratechange', function () {
+      if (video.playbackRate > maxRate) { video.playbackRate = maxRate; }
+    });
+
     saver.addEventListener('change', function () {
       mode = saver.value;
       try { localStorage.setItem(SAVER_KEY, mode); } catch (e) { /* private mode */ }

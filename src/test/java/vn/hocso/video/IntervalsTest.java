@@ -77,11 +77,11 @@ class IntervalsTest {
 
     @Test
     void aForgedJumpIsImplausibleButFastPlaybackIsNot() {
-        // an hour claimed ten seconds after the previous heartbeat
+        // an hour claimed ten seconds after the first heartbeat
         assertFalse(Intervals.plausible(Intervals.EMPTY.added(Intervals.of(0, 3_600_000)), 10_000));
         // skipping ahead is not watching: only the stretch actually played counts, and that is plausible
         assertTrue(Intervals.plausible(Intervals.of(0, 10_000).added(Intervals.of(600_000, 610_000)), 10_000));
-        // twice real time (fast playback) plus a little jitter
+        // the fastest speed the player offers (2x) plus a little jitter, once
         assertTrue(Intervals.plausible(20_000, 10_000));
         assertTrue(Intervals.plausible(25_000, 10_000));
         assertFalse(Intervals.plausible(25_001, 10_000));
