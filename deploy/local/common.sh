@@ -243,6 +243,11 @@ stop_started() {
 }
 
 # start_s3proxy: S3 API on 127.0.0.1:9000, files under .data/s3.
+# S3Proxy holds a browser's form upload (a presigned POST) in memory whole before it checks the policy, so the local
+# stack allows smaller videos than production (MinIO streams them): 64 MiB, within S3Proxy's -Xmx below (it keeps
+# a few copies of the body while it parses it).
+S3PROXY_MAX_UPLOAD=67108864
+
 start_s3proxy() {
   local jar props
   need_java 17
@@ -261,11 +266,12 @@ s3proxy.cors-allow-origins=http://127.0.0.1:$APP_PORT http://localhost:$APP_PORT
 s3proxy.cors-allow-methods=GET PUT POST HEAD
 s3proxy.cors-allow-headers=*
 s3proxy.cors-exposed-headers=ETag
+s3proxy.v4-max-non-chunked-request-size=$((S3PROXY_MAX_UPLOAD + 1048576))
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$DATA_DIR/s3
 EOF
   say "starting S3Proxy $S3PROXY_VERSION on $S3_URL (log $(rel "$LOG_DIR/s3proxy.log"))"
-  launch s3proxy "$S3_PORT" "$LOG_DIR/s3proxy.log" java -Xms32m -Xmx384m -jar "$jar" --properties "$props"
+  launch s3proxy "$S3_PORT" "$LOG_DIR/s3proxy.log" java -Xms32m -Xmx512m -jar "$jar" --properties "$props"
   # Unauthenticated GET / must be refused with 403 AccessDenied: that is an S3 server answering.
   wait_http "$S3_URL/" 60 s3proxy "$LAUNCHED_PID" '^(2..|403)$'
   say "object store ready: $S3_URL (access key $S3_ACCESS_KEY)"

@@ -31,7 +31,10 @@ class CertificateResource {
     @Inject
     Locales locales;
 
-    /** The PDF, through a short-lived presigned link: the bytes never pass through the app. */
+    /**
+     * The PDF, through a short-lived presigned link: the bytes never pass through the app. The store answers it as
+     * a download (Content-Disposition: attachment) of type application/pdf.
+     */
     @GET
     @Path("{code}/pdf")
     public Response download(@PathParam("code") String code) {
@@ -46,7 +49,12 @@ class CertificateResource {
             throw new Refusal(
                     Response.Status.CONFLICT, certificate.isPending() ? msg.being_prepared() : msg.not_available());
         }
-        return Response.seeOther(URI.create(store.presignedGet(certificate.pdfKey, LINK_LIFETIME)))
+        // a document to keep: saved as a file (attachment), typed as a PDF whatever the store recorded
+        return Response.seeOther(URI.create(store.presignedGet(
+                        certificate.pdfKey,
+                        LINK_LIFETIME,
+                        "application/pdf",
+                        "certificate-" + certificate.code + ".pdf")))
                 .build();
     }
 }

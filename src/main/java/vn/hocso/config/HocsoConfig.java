@@ -156,13 +156,17 @@ public interface HocsoConfig {
     interface Video {
 
         /**
-         * Largest video a trainer may upload, in bytes; checked when the upload is opened and again on the stored
-         * object.
+         * Largest video a trainer may upload, in bytes; checked when the upload is opened, enforced by the object
+         * store while it is sent (the upload form's policy allows no more than the declared size) and checked again on
+         * the stored object.
          */
         @Positive
         long maxBytes();
 
-        /** How long the presigned URL a browser uploads a video to stays valid. */
+        /**
+         * How long the presigned upload form a browser sends a video with stays valid: the upload must start within
+         * it (MinIO and S3 check the policy before they store the bytes). Each attempt gets a new key and a new form.
+         */
         @DurationMin(seconds = 1)
         Duration uploadTtl();
 
@@ -187,7 +191,10 @@ public interface HocsoConfig {
          */
         Optional<String> dir();
 
-        /** Unconfirmed uploads and replaced versions are deleted after this long. */
+        /**
+         * Unconfirmed uploads, replaced versions and objects under videos/ that no version knows (an upload form sent
+         * again after its upload was refused) are deleted after this long.
+         */
         @DurationMin(seconds = 1)
         Duration keepAbandoned();
 

@@ -2,7 +2,9 @@ package vn.hocso.storage;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -25,8 +27,22 @@ public interface ObjectStore {
     /** A URL a browser can GET for {@code ttl} without credentials. */
     String presignedGet(String key, Duration ttl);
 
-    /** A URL a browser can PUT one object to for {@code ttl}, so large uploads never pass through the app. */
-    String presignedPut(String key, Duration ttl);
+    /**
+     * A URL a browser can GET for {@code ttl} without credentials, answered with {@code contentType} whatever the
+     * object was stored with; with {@code downloadName}, as an attachment saved under that name (a document to keep),
+     * without, inline (media a page shows).
+     */
+    String presignedGet(String key, Duration ttl, String contentType, String downloadName);
+
+    /**
+     * A browser upload by form POST that the store itself bounds: the form may create only {@code key}, with
+     * {@code contentType}, of 1 to {@code maxBytes} bytes, and only if it is sent within {@code ttl}. The store refuses
+     * anything larger before it stores it (S3's POST policy with {@code content-length-range}).
+     */
+    PostUpload presignedPost(String key, String contentType, long maxBytes, Duration ttl);
+
+    /** Where to POST the form, and its fields, to be sent in this order before the file (a last field "file"). */
+    record PostUpload(String url, Map<String, String> fields) {}
 
     /** The first {@code length} bytes of an object (fewer if it is shorter), read with a ranged GET. */
     byte[] head(String key, int length);
@@ -36,6 +52,9 @@ public interface ObjectStore {
 
     /** Keys of every object under {@code prefix}. */
     List<String> list(String prefix);
+
+    /** Keys of the objects under {@code prefix} last written before {@code instant}. */
+    List<String> listWrittenBefore(String prefix, Instant instant);
 
     /** Deletes every object under {@code prefix}; returns how many. */
     int deleteAll(String prefix);

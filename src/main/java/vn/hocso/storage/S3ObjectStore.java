@@ -6,6 +6,7 @@ import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
+import io.minio.PostPolicy;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.RemoveObjectsArgs;
@@ -21,9 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 import vn.hocso.config.HocsoConfig;
@@ -178,14 +185,57 @@ class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public String presignedPut(String key, Duration ttl) {
-        ensureBucket();
+    public String presignedGet(String key, Duration ttl, String contentType, String downloadName) {
+        Map<String, String> response = new LinkedHashMap<>();
+        response.put("response-content-type", contentType);
+        if (downloadName != null) {
+            response.put("response-content-disposition", "attachment; filename=\"" + downloadName + "\"");
+        }
         return call(() -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Method.PUT)
+                .method(Method.GET)
                 .bucket(bucket())
                 .object(key)
                 .expiry((int) ttl.toSeconds())
+                .extraQueryParams(response)
                 .build()));
+    }
+
+    @Override
+    public PostUpload presignedPost(String key, String contentType, long maxBytes, Duration ttl) {
+        ensureBucket();
+        PostPolicy policy =
+                new PostPolicy(bucket(), ZonedDateTime.now(ZoneOffset.UTC).plus(ttl));
+        policy.addEqualsCondition("key", key);
+        policy.addEqualsCondition("Content-Type", contentType);
+        policy.addContentLengthRangeCondition(1L, maxBytes);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("Content-Type", contentType);
+        fields.putAll(call(() -> client.getPresignedPostFormData(policy)));
+        // the bucket's address, path style as minio-java signs it: the object URL without the key
+        String objectUrl = presignedGet(key, Duration.ofMinutes(1));
+        URI object = URI.create(objectUrl);
+        String url = object.getScheme() + "://" + object.getRawAuthority() + "/" + bucket();
+        return new PostUpload(url, fields);
+    }
+
+    @Override
+    public List<String> listWrittenBefore(String prefix, Instant instant) {
+        return call(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket())
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
+                Item item = result.get();
+                if (item.lastModified() != null
+                        && item.lastModified().toInstant().isBefore(instant)) {
+                    keys.add(item.objectName());
+                }
+            }
+            return keys;
+        });
     }
 
     private void ensureBucket() {

@@ -16,6 +16,8 @@ import vn.hocso.storage.ObjectStore;
 class Captions {
 
     static final int MAX_BYTES = 1024 * 1024;
+    /** How caption files are stored and served (the player's track element reads them inline). */
+    static final String TYPE = "text/vtt; charset=utf-8";
 
     @Inject
     ObjectStore store;
@@ -29,7 +31,7 @@ class Captions {
             return false;
         }
         String key = "captions/" + lessonId + "/" + lang + "-" + UUID.randomUUID() + ".vtt";
-        store.put(key, new ByteArrayInputStream(vtt), vtt.length, "text/vtt; charset=utf-8");
+        store.put(key, new ByteArrayInputStream(vtt), vtt.length, TYPE);
         String previous = QuarkusTransaction.requiringNew().call(() -> {
             VideoCaption old = VideoCaption.find("lessonId = ?1 and lang = ?2", lessonId, lang)
                     .firstResult();

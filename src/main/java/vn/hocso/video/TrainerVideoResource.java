@@ -88,10 +88,10 @@ class TrainerVideoResource {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         Lesson lesson = videoLesson(course, key);
         VideoMessages msg = locales.messages(VideoMessages.class);
-        if (lang == null
-                || !VideoCaption.LANGUAGES.contains(lang)
-                || file == null
-                || file.size() > Captions.MAX_BYTES) {
+        if (file != null && file.size() > Captions.MAX_BYTES) {
+            throw new Refusal(Response.Status.REQUEST_ENTITY_TOO_LARGE, msg.captions_bad());
+        }
+        if (lang == null || !VideoCaption.LANGUAGES.contains(lang) || file == null) {
             throw new Refusal(Response.Status.BAD_REQUEST, msg.captions_bad());
         }
         byte[] vtt = Files.readAllBytes(file.uploadedFile());

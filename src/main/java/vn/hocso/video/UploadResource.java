@@ -23,7 +23,7 @@ import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
 
 /**
- * The JSON side of the trainer's video page, called by js/video-upload.js: open an upload (a presigned PUT),
+ * The JSON side of the trainer's video page, called by js/video-upload.js: open an upload (a presigned POST form),
  * confirm it once the browser has sent the bytes, cancel it, and read the status. The calls are form posts
  * carrying the CSRF token, like every page action; only the answers are JSON.
  */
@@ -46,15 +46,20 @@ class UploadResource {
 
     @POST
     public Map<String, Object> start(
-            @PathParam("slug") String slug, @PathParam("key") String key, @RestForm Long size) {
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @RestForm String size,
+            @RestForm String type) {
         Lesson lesson = lesson(slug, key);
         try {
-            VideoUploads.Started started = uploads.start(lesson, currentUser.person().id, size == null ? 0 : size);
+            VideoUploads.Started started = uploads.start(lesson, currentUser.person().id, bytes(size), type);
             return Map.of(
                     "id",
                     started.id(),
                     "url",
                     started.url(),
+                    "fields",
+                    started.fields(),
                     "confirm",
                     Links.trainerUploadConfirm(slug, key, started.id()),
                     "cancel",
@@ -88,6 +93,15 @@ class UploadResource {
     @Path("status")
     public VideoStatus status(@PathParam("slug") String slug, @PathParam("key") String key) {
         return status(lesson(slug, key));
+    }
+
+    /** The declared size: a number of bytes, anything else (none, garbage, beyond a long) is no size at all. */
+    private static long bytes(String size) {
+        try {
+            return size == null ? 0 : Long.parseLong(size.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @ServerExceptionMapper

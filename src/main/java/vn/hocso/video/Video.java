@@ -76,6 +76,14 @@ public class Video extends PanacheEntityBase {
         return renditions != null && renditions.stream().anyMatch(Rendition::isAudioOnly);
     }
 
+    /** Those of {@code prefixes} that some version (in any state) has as its folder. */
+    static List<String> prefixesAmong(List<String> prefixes) {
+        return getEntityManager()
+                .createQuery("select v.prefix from Video v where v.prefix in ?1", String.class)
+                .setParameter(1, prefixes)
+                .getResultList();
+    }
+
     public static Optional<Video> findOfLesson(long lessonId, long id) {
         return find("id = ?1 and lessonId = ?2", id, lessonId).firstResultOptional();
     }

@@ -7,8 +7,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.job.Job;
@@ -19,8 +24,10 @@ import vn.hocso.storage.ObjectStore;
 
 /**
  * Sweeps what no one will use: uploads never confirmed (the browser gave up or was closed), versions replaced by a
- * newer one (kept a day so players still on them finish) and failed versions that are no longer the newest. Every
- * instance asks for the sweep each hour; the dedupe key makes it one job per hour across all of them.
+ * newer one (kept a day so players still on them finish) and failed versions that are no longer the newest; and
+ * objects under the video prefix that no version row knows (an upload form sent again after its version was refused
+ * or cancelled, a crash between storing and recording), once older than hocso.video.keep-abandoned. Every instance
+ * asks for the sweep each hour; the dedupe key makes it one job per hour across all of them.
  */
 @ApplicationScoped
 class VideoCleanup implements JobHandler {
@@ -28,6 +35,7 @@ class VideoCleanup implements JobHandler {
     static final String KIND = "video-cleanup";
 
     private static final Logger LOG = Logger.getLogger(VideoCleanup.class);
+    private static final Pattern VERSION_FOLDER = Pattern.compile(Pattern.quote(VideoUploads.PREFIX) + "[^/]+/[^/]+/");
 
     @Inject
     Jobs jobs;
@@ -53,7 +61,41 @@ class VideoCleanup implements JobHandler {
 
     @Override
     public void run(Job job, JobContext context) {
-        OffsetDateTime cutoff = OffsetDateTime.now().minus(config.video().keepAbandoned());
+        sweepVersions(OffsetDateTime.now().minus(config.video().keepAbandoned()));
+        sweepUnknown(Instant.now().minus(config.video().keepAbandoned()));
+    }
+
+    /**
+     * Deletes the version folders under {@link VideoUploads#PREFIX} that hold an object written before
+     * {@code writtenBefore} and that no {@link Video} row names; returns how many folders went.
+     */
+    int sweepUnknown(Instant writtenBefore) {
+        Set<String> folders = new TreeSet<>();
+        for (String key : store.listWrittenBefore(VideoUploads.PREFIX, writtenBefore)) {
+            Matcher folder = VERSION_FOLDER.matcher(key);
+            if (folder.lookingAt()) {
+                folders.add(folder.group());
+            } else {
+                LOG.warnf("Object %s is not in a video version folder; left alone", key);
+            }
+        }
+        List<String> all = List.copyOf(folders);
+        int swept = 0;
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + 500));
+            Set<String> known = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> Video.prefixesAmong(batch)));
+            for (String folder : batch) {
+                if (!known.contains(folder)) {
+                    int objects = store.deleteAll(folder);
+                    swept++;
+                    LOG.infof("Swept %d objects under %s: no video version knows them", objects, folder);
+                }
+            }
+        }
+        return swept;
+    }
+
+    private void sweepVersions(OffsetDateTime cutoff) {
         List<Video> stale = QuarkusTransaction.requiringNew()
                 .call(() -> Video.<Video>find("""
                 select o from Video o

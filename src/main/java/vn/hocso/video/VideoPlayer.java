@@ -33,6 +33,11 @@ public class VideoPlayer {
         public boolean hasAudio() {
             return audio != null;
         }
+
+        /** The fastest playback the player allows: what the coverage rule counts on (Heartbeats). */
+        public int maxRate() {
+            return Intervals.SPEED;
+        }
     }
 
     public record Caption(String lang, String url) {}
@@ -78,14 +83,14 @@ public class VideoPlayer {
         double resumeAt = video.durationMs != null && position > video.durationMs - 3000 ? 0 : position / 1000.0;
         List<Caption> captions = VideoCaption.listOfLesson(lesson.id).stream()
                 .map(c -> new Caption(
-                        c.lang, store.presignedGet(c.objectKey, config.video().playbackTtl())))
+                        c.lang, store.presignedGet(c.objectKey, config.video().playbackTtl(), Captions.TYPE, null)))
                 .toList();
         return new Player(
                 Links.playlist(course.slug, lesson.key, video.id, "master.m3u8"),
                 video.hasAudioOnly() ? Links.playlist(course.slug, lesson.key, video.id, "audio.m3u8") : null,
                 video.posterKey == null
                         ? null
-                        : store.presignedGet(video.posterKey, config.video().playbackTtl()),
+                        : store.presignedGet(video.posterKey, config.video().playbackTtl(), "image/jpeg", null),
                 ticket == null ? null : Links.heartbeat(course.slug, lesson.key),
                 ticket,
                 resumeAt,

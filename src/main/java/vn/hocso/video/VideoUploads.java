@@ -13,20 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Lesson;
 import vn.hocso.job.Jobs;
 import vn.hocso.storage.ObjectStore;
 
 /**
- * The rules of getting a video in: the browser PUTs the file straight to the object store with a presigned URL
- * (the app never holds the bytes), then the app checks what arrived — by content and size — and queues its
+ * The rules of getting a video in: the browser POSTs the file straight to the object store with a presigned form
+ * whose policy bounds its size (the app never holds the bytes, the store refuses more than was declared), then the app checks what arrived — by content and size — and queues its
  * transcoding. Whatever is refused is deleted, object and row; an upload never confirmed is swept a day later.
  */
 @ApplicationScoped
 class VideoUploads {
 
     static final String TRANSCODE = "transcode";
+    /** Every object of a video version lives under {@code videos/<lesson id>/<random>/}: its {@link Video#prefix}. */
+    static final String PREFIX = "videos/";
 
     @Inject
     ObjectStore store;
@@ -40,8 +43,11 @@ class VideoUploads {
     @Inject
     HocsoConfig config;
 
-    /** An upload the browser may now send, and where to. */
-    record Started(long id, String url) {}
+    /** An upload the browser may now send: a form POST of these fields, then the file, to this URL. */
+    record Started(long id, String url, Map<String, String> fields) {}
+
+    /** What a browser may say a video file is; anything else is stored as bytes of no particular type. */
+    private static final Pattern VIDEO_TYPE = Pattern.compile("video/[a-z0-9][a-z0-9.+-]{0,60}");
 
     /** What arrived is not acceptable; the code names the error_… message. */
     static class Rejected extends RuntimeException {
@@ -53,8 +59,13 @@ class VideoUploads {
         }
     }
 
-    /** Opens an upload of {@code declaredSize} bytes for the lesson: a version row and a presigned PUT. */
-    Started start(Lesson lesson, Long personId, long declaredSize) {
+    /**
+     * Opens an upload of {@code declaredSize} bytes for the lesson: a version row under a fresh key and a presigned
+     * POST the store accepts only for that key and at most that many bytes, and only if it starts within
+     * hocso.video.upload-ttl. A retry opens another version: an old form sent again can only write to a key no row
+     * knows any more, which {@link VideoCleanup} sweeps.
+     */
+    Started start(Lesson lesson, Long personId, long declaredSize, String declaredType) {
         if (declaredSize <= 0) {
             throw new Rejected("empty");
         }
@@ -62,8 +73,12 @@ class VideoUploads {
             throw new Rejected("too_large");
         }
         Video video = QuarkusTransaction.requiringNew().call(() -> newVersion(lesson.id, personId, null));
-        return new Started(
-                video.id, store.presignedPut(video.sourceKey, config.video().uploadTtl()));
+        String type = declaredType != null && VIDEO_TYPE.matcher(declaredType).matches()
+                ? declaredType
+                : "application/octet-stream";
+        ObjectStore.PostUpload post = store.presignedPost(
+                video.sourceKey, type, declaredSize, config.video().uploadTtl());
+        return new Started(video.id, post.url(), post.fields());
     }
 
     /**
@@ -125,7 +140,7 @@ class VideoUploads {
         video.lessonId = lessonId;
         video.status = VideoState.UPLOADING;
         // keys are the server's own: the lesson, then a random version folder; never the uploaded file's name
-        video.prefix = "videos/" + lessonId + "/" + UUID.randomUUID() + "/";
+        video.prefix = PREFIX + lessonId + "/" + UUID.randomUUID() + "/";
         video.sourceKey = video.prefix + "source";
         video.createdBy = personId;
         video.importSource = importSource;

@@ -1,5 +1,6 @@
-/* HọcSố trainer video page: the file goes from the browser straight to the object store with a presigned PUT
-   (progress from XHR), then the app is asked to check it; the status is polled and shown in place. */
+/* HọcSố trainer video page: the file goes from the browser straight to the object store with a presigned POST form
+   whose policy bounds its size (progress from XHR), then the app is asked to check it; the status is polled and shown
+   in place. */
 (function () {
   'use strict';
   var box = document.querySelector('.video-upload');
@@ -26,10 +27,14 @@
         return r.json().catch(function () { return {}; }).then(function (j) { return { ok: r.ok, body: j }; });
       });
   }
-  function put(url, file) {
+  function send(upload, file) {
     return new Promise(function (resolve, reject) {
+      var form = new FormData();
+      // the policy's fields first, the file last: the store reads the policy before the bytes
+      Object.keys(upload.fields).forEach(function (k) { form.append(k, upload.fields[k]); });
+      form.append('file', file);
       var xhr = new XMLHttpRequest();
-      xhr.open('PUT', url);
+      xhr.open('POST', upload.url);
       xhr.upload.onprogress = function (e) {
         if (e.lengthComputable) {
           var percent = e.loaded * 100 / e.total;
@@ -39,7 +44,7 @@
       };
       xhr.onload = function () { if (xhr.status >= 200 && xhr.status < 300) { resolve(); } else { reject(new Error(box.dataset.textNetwork)); } };
       xhr.onerror = function () { reject(new Error(box.dataset.textNetwork)); };
-      xhr.send(file);
+      xhr.send(form);
     });
   }
   function showStatus(s) {
@@ -69,11 +74,11 @@
     startButton.disabled = true;
     retryButton.hidden = true;
     progress(bar, 0);
-    post(box.dataset.start, { size: file.size })
+    post(box.dataset.start, { size: file.size, type: file.type })
       .then(function (res) {
         if (!res.ok) { throw new Error(res.body.error); }
         var upload = res.body;
-        return put(upload.url, file).then(function () {
+        return send(upload, file).then(function () {
           say(box.dataset.textChecking);
           return post(upload.confirm, {});
         }, function (error) {

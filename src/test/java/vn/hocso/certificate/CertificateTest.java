@@ -3,6 +3,7 @@ package vn.hocso.certificate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -341,8 +342,18 @@ class CertificateTest {
                 .send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
+        // a document to keep, typed as what it is: saved, not opened in place (issue 9)
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "attachment; filename=\"certificate-" + certificate.code + ".pdf\"",
+                pdf.headers().firstValue("Content-Disposition").orElse(""));
         given().when().get("/my/transcript").then().statusCode(200).body(containsString(certificate.code));
-        given().when().get("/my/transcript/pdf").then().statusCode(200).contentType("application/pdf");
+        given().when()
+                .get("/my/transcript/pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", startsWith("attachment"));
     }
 
     @Test

@@ -154,7 +154,7 @@ class VideoLessonInBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "chưa có video"));
         Chromium.assertFitsA360PixelScreen(browser, "trainer-video");
 
-        // the file goes from the browser to the object store (a presigned PUT), then the app checks it
+        // the file goes from the browser to the object store (a presigned POST form), then the app checks it
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
         browser.findElement(By.id("video-file"))
                 .sendKeys(VideoFixtures.clip(3, 426, 240).toAbsolutePath().toString());

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import vn.hocso.content.ContentMessages;
@@ -129,8 +130,8 @@ public final class VideoFixtures {
                 .instance(vn.hocso.job.JobWorker.class)
                 .get();
         try {
-            VideoUploads.Started started = uploads.start(lesson, null, Files.size(clip));
-            put(started.url(), Files.readAllBytes(clip), "video/mp4");
+            VideoUploads.Started started = uploads.start(lesson, null, Files.size(clip), "video/mp4");
+            upload(started, Files.readAllBytes(clip));
             uploads.confirm(lesson.id, started.id());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -149,16 +150,36 @@ public final class VideoFixtures {
         }
     }
 
-    /** PUTs bytes to a presigned URL, as the browser does: straight to the object store. */
-    public static int put(String url, byte[] bytes, String contentType) {
+    /** Sends a file to the store with the upload's presigned POST form, as js/video-upload.js does. */
+    public static HttpResponse<String> upload(VideoUploads.Started started, byte[] bytes) {
+        return upload(started.url(), started.fields(), bytes);
+    }
+
+    /** The same, from the JSON answer of the upload resource ({@code url} and {@code fields}). */
+    public static HttpResponse<String> upload(io.restassured.response.Response opened, byte[] bytes) {
+        return upload(opened.jsonPath().getString("url"), opened.jsonPath().getMap("fields"), bytes);
+    }
+
+    /** A multipart form POST like a browser's FormData: the fields in order, then the file. */
+    public static HttpResponse<String> upload(String url, Map<String, ?> fields, byte[] bytes) {
+        String boundary = "----hocsoFormBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"video.mp4\"\r\n"
+                        + "Content-Type: video/mp4\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
             return HTTP.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .header("Content-Type", contentType)
-                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
