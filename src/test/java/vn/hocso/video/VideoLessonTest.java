@@ -111,7 +111,7 @@ class VideoLessonTest {
         }
     }
 
-    /** The lesson's video through the real pipeline: presigned PUT, confirm, ffmpeg; reused once ready. */
+    /** The lesson's video through the real pipeline: presigned POST form, confirm, ffmpeg; reused once ready. */
     private Video transcoded(String key, Path clip) throws IOException {
         Lesson lesson = VideoFixtures.lesson(COURSE, key);
         Optional<Video> playing = QuarkusTransaction.requiringNew().call(() -> LessonVideo.findPlaying(lesson.id));
