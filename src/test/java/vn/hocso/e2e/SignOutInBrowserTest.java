@@ -62,6 +62,98 @@ class SignOutInBrowserTest {
         return given().redirects().follow(false).cookies(cookies).when().get(APP + path);
     }
 
+    /** Keycloak's admin API, as the development administrator (admin/admin) of the local stack. */
+    private String adminToken() {
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .when()
+                .post(keycloak() + "/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
+    private String keycloak() {
+        return realm.substring(0, realm.indexOf("/realms/"));
+    }
+
+    private String admin(String path) {
+        return keycloak() + "/admin/realms/hocso" + path;
+    }
+
+    /** Points the client's back-channel logout URL somewhere; answers the URL it had. */
+    @SuppressWarnings("unchecked")
+    private String backChannelTo(String token, String clientUuid, String url) {
+        Map<String, Object> client = given().auth()
+                .oauth2(token)
+                .when()
+                .get(admin("/clients/" + clientUuid))
+                .as(Map.class);
+        Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+        String before = (String) attributes.get("backchannel.logout.url");
+        attributes.put("backchannel.logout.url", url);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(client)
+                .when()
+                .put(admin("/clients/" + clientUuid))
+                .then()
+                .statusCode(204);
+        return before;
+    }
+
+    @Test
+    void aSessionEndedAtKeycloakEndsHereAtOnceThroughBackChannelLogout() {
+        String token = adminToken();
+        String clientUuid = given().auth()
+                .oauth2(token)
+                .queryParam("clientId", "hocso-app")
+                .when()
+                .get(admin("/clients"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        // the realm sends back-channel logouts to the local stack's app (port 8080); for this test, to this app
+        String before = backChannelTo(token, clientUuid, APP + "/logout/backchannel");
+        try {
+            browser.get(APP + "/login");
+            Chromium.signIn(browser, wait, "donvi");
+            wait.until(ExpectedConditions.urlContains(APP));
+            Chromium.settle(wait);
+            Map<String, String> kept = appCookies();
+            assertEquals(200, replay(kept, "/profile").statusCode());
+
+            // an administrator ends donvi's sessions in Keycloak: Keycloak tells the app, the session ends here
+            String user = given().auth()
+                    .oauth2(token)
+                    .queryParam("username", "donvi")
+                    .queryParam("exact", true)
+                    .when()
+                    .get(admin("/users"))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("[0].id");
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .post(admin("/users/" + user + "/logout"))
+                    .then()
+                    .statusCode(204);
+
+            Response replayed = replay(kept, "/profile");
+            assertEquals(302, replayed.statusCode(), "the session outlived its end at Keycloak");
+            assertTrue(replayed.header("Location").startsWith(realm + "/"), replayed.header("Location"));
+        } finally {
+            backChannelTo(token, clientUuid, before);
+        }
+    }
+
     @Test
     void replayingTheSessionCookiesAfterSigningOutOpensNothing() {
         browser.get(APP + "/login");
