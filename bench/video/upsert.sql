@@ -1,10 +1,10 @@
 -- pgbench: the heartbeat statement exactly as Heartbeats.BEAT sends it (one statement, autocommit): find the
 -- learner's watch row of the bench lesson their ticket names, check the course, enrolment and ready video, lock the
 -- row, union a 10-second stretch into the multirange if plausible, return what happened. Same parameters as the app
--- binds from a heartbeat: lesson key and course slug from the path, person and lesson ids from the watch ticket
--- (bench/video/run checks that lesson b-n has id :first_lesson + n - 1). The claim comes from -D claim=….
+-- binds from a heartbeat: lesson key and course slug from the path, watcher key and lesson id from the watch ticket
+-- (bench/video/run checks that lesson b-n has id :first_lesson + n - 1). The claim comes from -D claim=…. pgbench
+-- cannot pick one of four strings, so the learner's watcher key is picked from an array in SQL (-D w0..w3).
 \set k random(0, 3)
-\set pid case when :k = 0 then :p0 when :k = 1 then :p1 when :k = 2 then :p2 else :p3 end
 \set n random(1, :lessons)
 \set lid :first_lesson + :n - 1
 \set claim_end 10000
@@ -16,13 +16,14 @@ with t as (
            lv.coverage_threshold as th,
            (extract(epoch from now() - w.last_beat_at) * 1000)::bigint as elapsed,
            cast(:claim as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
-    from video_watch w
+    from video_watcher k
+    join video_watch w on w.person_id = k.person_id
     join lesson_in_course l on l.lesson_id = w.lesson_id and l.key = 'b-' || :n and not l.retired
          and l.kind = 'video' and l.slug = 'bench-video' and l.course_status = 'published'
     join course_enrolment e on e.person_id = w.person_id and e.course_id = l.course_id
     join lesson_video lv on lv.lesson_id = l.lesson_id
     join video v on v.id = lv.video_id and v.status = 'ready'
-    where w.person_id = :pid and w.lesson_id = :lid
+    where k.watcher_key = (array[:w0, :w1, :w2, :w3]::uuid[])[:k + 1] and w.lesson_id = :lid
     for update of w),
 c as (
     select t.*, :claim_end > t.d + 2000 as past_end,

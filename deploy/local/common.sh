@@ -23,14 +23,23 @@ REALM_FILE="$REPO_ROOT/deploy/keycloak/hocso-realm.json"
 # Pinned so a bare `dependency:copy` does not depend on the registry's "latest" metadata.
 DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
-APP_PORT=8080
-S3_PORT=9000
-KEYCLOAK_PORT=8180
+# Ports can be moved (a second stack on one machine, a test Keycloak next to a shared one); the realm's redirect
+# URIs name 8080 (the app) and 8089 (the browser tests), so another app port cannot sign in without a realm change.
+APP_PORT="${HOCSO_APP_PORT:-8080}"
+S3_PORT="${HOCSO_S3_PORT:-9000}"
+KEYCLOAK_PORT="${HOCSO_KEYCLOAK_PORT:-8180}"
+KEYCLOAK_MANAGEMENT_PORT="${HOCSO_KEYCLOAK_MANAGEMENT_PORT:-9180}"
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
 KEYCLOAK_REALM_URL="$KEYCLOAK_URL/realms/hocso"
 S3_URL="http://127.0.0.1:$S3_PORT"
 S3_ACCESS_KEY="hocso"
+# The committed development key: tests and benchmarks start their own object store with it. deploy/local/start
+# replaces it with the installation's own (ensure_secrets).
 S3_SECRET_KEY="hocso-dev-secret"
+# The role the local app signs in to PostgreSQL with: a member of hocso acting as hocso, with the installation's own
+# password (hocso/hocso stays for the tests' databases).
+LOCAL_DB_USER="hocso_local"
+SECRETS_FILE="$DATA_DIR/secrets.env"
 
 # Process ids (each a process-group leader, started with setsid) started by this shell.
 STARTED_PIDS=()
@@ -193,6 +202,106 @@ SQL
   say "PostgreSQL ready: databases hocso and hocso_test (user hocso)"
 }
 
+# random_secret: 48 random letters and digits.
+random_secret() {
+  local s=""
+  while ((${#s} < 48)); do
+    s+="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  done
+  printf '%s' "${s:0:48}"
+}
+
+# ensure_secrets: this installation's secrets, generated once into .data/secrets.env (mode 600, git-ignored) and
+# loaded: WATCH_TICKET_SECRET, SESSION_SECRET, OIDC_CLIENT_SECRET, S3_SECRET_KEY, DB_PASSWORD. The app refuses the
+# committed development defaults outside the dev and test profiles (config/Secrets.java).
+ensure_secrets() {
+  local name missing=()
+  mkdir -p "$DATA_DIR"
+  if [[ -f "$SECRETS_FILE" ]]; then
+    # shellcheck source=/dev/null
+    source "$SECRETS_FILE"
+  fi
+  for name in WATCH_TICKET_SECRET SESSION_SECRET OIDC_CLIENT_SECRET S3_SECRET_KEY DB_PASSWORD; do
+    if [[ -z "${!name:-}" || "${!name}" == "hocso-dev-secret" ]]; then missing+=("$name"); fi
+  done
+  if ((${#missing[@]} > 0)); then
+    say "generating this installation's secrets (${missing[*]}) into $(rel "$SECRETS_FILE") (once)"
+    (
+      umask 077
+      for name in "${missing[@]}"; do printf '%s=%s\n' "$name" "$(random_secret)" >>"$SECRETS_FILE"; done
+    )
+    # shellcheck source=/dev/null
+    source "$SECRETS_FILE"
+  fi
+  chmod 600 "$SECRETS_FILE"
+}
+
+# ensure_local_db_role: the role hocso_local (password DB_PASSWORD from ensure_secrets) that acts as hocso, so the
+# app needs no committed password while the databases and their objects stay owned by hocso.
+ensure_local_db_role() {
+  local err
+  if ! err="$(pg_super -d postgres -v pw="$DB_PASSWORD" 2>&1 >/dev/null <<SQL
+SELECT format('CREATE ROLE %I LOGIN', '$LOCAL_DB_USER')
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$LOCAL_DB_USER')
+\gexec
+ALTER ROLE $LOCAL_DB_USER LOGIN PASSWORD :'pw';
+GRANT hocso TO $LOCAL_DB_USER;
+ALTER ROLE $LOCAL_DB_USER SET role = 'hocso';
+SQL
+  )"; then
+    die "could not set up the role $LOCAL_DB_USER: $(grep -m 1 -i 'error' <<<"$err" || head -n 1 <<<"$err")"
+  fi
+  PGPASSWORD="$DB_PASSWORD" psql -X -q -h 127.0.0.1 -p 5432 -U "$LOCAL_DB_USER" -d hocso -Atc 'select 1' >/dev/null 2>&1 ||
+    die "PostgreSQL is up but $LOCAL_DB_USER cannot log in on 127.0.0.1:5432 (check pg_hba.conf)"
+}
+
+# app_secret_env: APP_SECRET_ENV, the variables that hand the app this installation's secrets (ensure_secrets) and
+# its database role (ensure_local_db_role).
+app_secret_env() {
+  APP_SECRET_ENV=(HOCSO_WATCH_TICKET_SECRET="$WATCH_TICKET_SECRET" HOCSO_SESSION_SECRET="$SESSION_SECRET"
+    HOCSO_OIDC_CLIENT_SECRET="$OIDC_CLIENT_SECRET" HOCSO_S3_ACCESS_KEY="$S3_ACCESS_KEY"
+    HOCSO_S3_SECRET_KEY="$S3_SECRET_KEY" HOCSO_DB_USER="$LOCAL_DB_USER" HOCSO_DB_PASSWORD="$DB_PASSWORD")
+}
+
+# keycloak_admin_token: an access token of Keycloak's development administrator (admin/admin).
+keycloak_admin_token() {
+  curl -fs --max-time 10 "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin |
+    sed -nE 's/.*"access_token":"([^"]+)".*/\1/p'
+}
+
+# keycloak_client_uuid TOKEN: Keycloak's internal id of the client hocso-app.
+keycloak_client_uuid() {
+  curl -fs --max-time 10 -H "Authorization: Bearer $1" "$KEYCLOAK_URL/admin/realms/hocso/clients?clientId=hocso-app" |
+    grep -o '"id":"[^"]*"' | head -n 1 | sed -E 's/"id":"([^"]*)"/\1/'
+}
+
+# keycloak_client_secret: print the client secret the running Keycloak holds for hocso-app.
+keycloak_client_secret() {
+  local token id
+  token="$(keycloak_admin_token)"
+  [[ -n "$token" ]] || die "cannot sign in to Keycloak's admin API at $KEYCLOAK_URL as admin/admin"
+  id="$(keycloak_client_uuid "$token")"
+  [[ -n "$id" ]] || die "Keycloak at $KEYCLOAK_URL has no client hocso-app in realm hocso"
+  curl -fs --max-time 10 -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/hocso/clients/$id/client-secret" |
+    sed -nE 's/.*"value":"([^"]+)".*/\1/p'
+}
+
+# keycloak_use_client_secret: give hocso-app this installation's OIDC_CLIENT_SECRET (ensure_secrets), through the
+# admin API of the Keycloak this shell started; idempotent, so every start makes the realm and the app agree.
+keycloak_use_client_secret() {
+  local token id
+  token="$(keycloak_admin_token)"
+  [[ -n "$token" ]] || die "cannot sign in to Keycloak's admin API at $KEYCLOAK_URL as admin/admin"
+  id="$(keycloak_client_uuid "$token")"
+  [[ -n "$id" ]] || die "Keycloak at $KEYCLOAK_URL has no client hocso-app in realm hocso"
+  curl -fs --max-time 10 -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"clientId\":\"hocso-app\",\"secret\":\"$OIDC_CLIENT_SECRET\"}" "$KEYCLOAK_URL/admin/realms/hocso/clients/$id" ||
+    die "could not set the client secret of hocso-app in Keycloak"
+  [[ "$(keycloak_client_secret)" == "$OIDC_CLIENT_SECRET" ]] || die "Keycloak did not take the client secret of hocso-app"
+  say "Keycloak's client hocso-app uses this installation's secret"
+}
+
 # record_started PID NAME PORT: remember a process group this run owns (and leave a pid file).
 record_started() {
   STARTED_PIDS+=("$1")
@@ -242,7 +351,7 @@ stop_started() {
   STARTED_NAMES=()
 }
 
-# start_s3proxy: S3 API on 127.0.0.1:9000, files under .data/s3.
+# start_s3proxy: S3 API on 127.0.0.1:S3_PORT (9000), files under .data/s3, keys S3_ACCESS_KEY/S3_SECRET_KEY.
 # S3Proxy holds a browser's form upload (a presigned POST) in memory whole before it checks the policy, so the local
 # stack allows smaller videos than production (MinIO streams them): 64 MiB, within S3Proxy's -Xmx below (it keeps
 # a few copies of the body while it parses it).
@@ -277,12 +386,12 @@ EOF
   say "object store ready: $S3_URL (access key $S3_ACCESS_KEY)"
 }
 
-# keycloak_has_realm: true when something on 8180 serves the hocso realm.
+# keycloak_has_realm: true when something on KEYCLOAK_PORT (8180) serves the hocso realm.
 keycloak_has_realm() {
   curl -fs -o /dev/null --max-time 3 "$KEYCLOAK_REALM_URL/.well-known/openid-configuration"
 }
 
-# start_keycloak: Keycloak in dev mode on 127.0.0.1:8180, realm hocso imported on first start;
+# start_keycloak: Keycloak in dev mode on 127.0.0.1:KEYCLOAK_PORT (8180), realm hocso imported on first start;
 # returns once the realm answers (up to 180 s).
 start_keycloak() {
   launch_keycloak
@@ -320,7 +429,7 @@ launch_keycloak() {
   launch keycloak "$KEYCLOAK_PORT" "$LOG_DIR/keycloak.log" env \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
-    --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --http-management-port=9180 \
+    --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
     --hostname="$KEYCLOAK_URL" --import-realm
   KEYCLOAK_PID="$LAUNCHED_PID"
 }

@@ -58,6 +58,8 @@ class ArchitectureTest {
             Map.entry("lesson_video", "video"),
             Map.entry("video_caption", "video"),
             Map.entry("video_watch", "video"),
+            Map.entry("video_watcher", "video"),
+            Map.entry("ended_session", "account"),
             Map.entry("quiz", "quiz"),
             Map.entry("quiz_question", "quiz"),
             Map.entry("quiz_option", "quiz"),

@@ -65,6 +65,9 @@ class HeartbeatRoute {
     HeartbeatThrottle throttle;
 
     @Inject
+    Watchers watchers;
+
+    @Inject
     Heartbeats heartbeats;
 
     void install(@Observes Router router) {
@@ -160,7 +163,7 @@ class HeartbeatRoute {
         }
         WatchTickets.Ticket holder = tickets.read(request.getFormAttribute("ticket"))
                 .orElseThrow(() -> new Refused(401, msg.ticket_invalid()));
-        if (!throttle.allow(holder.personId())) {
+        if (!throttle.allow(holder.watcher())) {
             throw new Refused(429, msg.throttled());
         }
         Intervals claimed;
@@ -176,9 +179,10 @@ class HeartbeatRoute {
         if (recorded.isEmpty()) {
             // first heartbeat of this learner on this lesson, or one they may not send: the slow path tells which
             QuarkusTransaction.requiringNew().run(() -> {
-                Heartbeats.Target target = heartbeats
-                        .target(holder.personId(), slug, key)
-                        .orElseThrow(() -> whyNot(request, holder.personId(), slug, key));
+                long personId =
+                        watchers.personOf(holder.watcher()).orElseThrow(() -> new Refused(401, msg.ticket_invalid()));
+                Heartbeats.Target target =
+                        heartbeats.target(personId, slug, key).orElseThrow(() -> whyNot(request, personId, slug, key));
                 if (target.lessonId() != holder.lessonId()) {
                     throw new Refused(401, msg.ticket_invalid());
                 }
@@ -203,7 +207,7 @@ class HeartbeatRoute {
                         .put("percent", beat.percent())
                         .put("completed", beat.completed())
                         .put("text", msg.watched(beat.percent()))
-                        .put("ticket", tickets.issue(holder.personId(), holder.lessonId())));
+                        .put("ticket", tickets.issue(holder.watcher(), holder.lessonId())));
     }
 
     private static RuntimeException whyNot(HttpServerRequest request, long personId, String slug, String key) {

@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.config.HocsoConfig;
@@ -77,14 +78,14 @@ class HeartbeatThrottle {
     }
 
     /** Takes one token for this person (from their watch ticket: no database needed); false when none is left. */
-    boolean allow(long personId) {
+    boolean allow(UUID watcher) {
         long now = System.nanoTime();
-        Long key = personId;
+        UUID key = watcher;
         CompletableFuture<Bucket> known = buckets.getIfPresent(key);
         Bucket bucket = known != null && known.isDone() && !known.isCompletedExceptionally()
                 ? known.getNow(null)
                 // a learner's first heartbeat in a while: created once even when two arrive together
-                : buckets.<Long, Bucket>get(key, id -> new Bucket(burst, now))
+                : buckets.<UUID, Bucket>get(key, id -> new Bucket(burst, now))
                         .await()
                         .indefinitely();
         return bucket.take(now, perMinute, burst);

@@ -63,13 +63,14 @@ class Heartbeats {
                        lv.coverage_threshold as th,
                        (extract(epoch from now() - w.started_at) * 1000)::bigint as elapsed,
                        cast(? as int4multirange) * int4multirange(int4range(0, v.duration_ms)) as claim
-                from video_watch w
+                from video_watcher k
+                join video_watch w on w.person_id = k.person_id
                 join lesson_in_course l on l.lesson_id = w.lesson_id and l.key = ? and not l.retired
                      and l.kind = 'video' and l.slug = ? and l.course_status = 'published'
                 join course_enrolment e on e.person_id = w.person_id and e.course_id = l.course_id
                 join lesson_video lv on lv.lesson_id = l.lesson_id
                 join video v on v.id = lv.video_id and v.status = 'ready'
-                where w.person_id = ? and w.lesson_id = ?
+                where k.watcher_key = ? and w.lesson_id = ?
                 for update of w),
             c as (
                 select t.*, ? > t.d + 2000 as past_end,
@@ -95,19 +96,20 @@ class Heartbeats {
     AgroalDataSource db;
 
     /**
-     * Records a heartbeat of the learner on the lesson a watch ticket names; empty when there is no watch row yet
+     * Records a heartbeat of the learner (by their watcher key) on the lesson a watch ticket names; empty when there is no watch row yet
      * (first heartbeat) or the learner may not watch this lesson (any more) — then {@link #target} and
      * {@link #start} tell which. Plain JDBC: this is the hottest write of the platform, one round trip.
      */
     public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed, int positionMs) {
         Beat recorded;
         boolean record;
+        long personId;
         try (Connection connection = db.getConnection();
                 PreparedStatement beat = connection.prepareStatement(BEAT)) {
             beat.setString(1, claimed.toMultirange());
             beat.setString(2, key);
             beat.setString(3, slug);
-            beat.setLong(4, ticket.personId());
+            beat.setObject(4, ticket.watcher());
             beat.setLong(5, ticket.lessonId());
             beat.setInt(6, claimed.end());
             beat.setInt(7, positionMs);
@@ -117,6 +119,7 @@ class Heartbeats {
                 if (!r.next()) {
                     return Optional.empty();
                 }
+                personId = r.getLong(1);
                 int duration = r.getInt(3);
                 long before = r.getLong(4);
                 long after = r.getLong(5);
@@ -139,7 +142,7 @@ class Heartbeats {
         // after the statement's connection is back in the pool: a burst of completions holds one each, not two
         if (record) {
             QuarkusTransaction.requiringNew()
-                    .run(() -> progress.complete(ticket.personId(), Lesson.findById(ticket.lessonId())));
+                    .run(() -> progress.complete(personId, Lesson.findById(ticket.lessonId())));
         }
         return Optional.of(recorded);
     }

@@ -52,6 +52,9 @@ public class VideoPlayer {
     WatchTickets tickets;
 
     @Inject
+    Watchers watchers;
+
+    @Inject
     HocsoConfig config;
 
     /** The player for a lesson whose video is ready, with where this person stopped; null otherwise. */
@@ -76,8 +79,10 @@ public class VideoPlayer {
         Optional<Long> personId = currentUser.find().map(p -> p.id);
         Optional<VideoWatch> watch = personId.flatMap(id -> VideoWatch.findOf(id, lesson.id));
         // heartbeats need a signed-in learner; the ticket is their credential (WatchTickets)
-        String ticket =
-                learning ? personId.map(id -> tickets.issue(id, lesson.id)).orElse(null) : null;
+        String ticket = learning
+                ? personId.map(id -> tickets.issue(watchers.keyOf(id), lesson.id))
+                        .orElse(null)
+                : null;
         int position = watch.map(w -> w.positionMs).orElse(0);
         // at the very end, start again from the beginning rather than on the last frame
         double resumeAt = video.durationMs != null && position > video.durationMs - 3000 ? 0 : position / 1000.0;

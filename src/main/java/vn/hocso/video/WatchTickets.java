@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import vn.hocso.config.HocsoConfig;
@@ -21,12 +22,16 @@ import vn.hocso.config.HocsoConfig;
  * signature, parsing its claims) cost more than the database work itself; a ticket is checked in microseconds.
  * A ticket only lets its holder add watched time to that learner's lesson, and like the CSRF token it lives in
  * the page, where another site cannot read it.
+ *
+ * <p>A ticket names the learner by their watcher key ({@link Watchers}), a random key per person, not by the
+ * sequential person id: were the secret ever known (the committed development default was), a ticket for another
+ * learner still could not be made without their key, which only their own lesson pages show.
  */
 @Singleton
 class WatchTickets {
 
-    /** Who may beat on which lesson, as a valid ticket says. */
-    record Ticket(long personId, long lessonId) {}
+    /** Who may beat on which lesson, as a valid ticket says: the learner's watcher key and the lesson. */
+    record Ticket(UUID watcher, long lessonId) {}
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -59,15 +64,15 @@ class WatchTickets {
         this.clock = clock;
     }
 
-    /** A ticket for this learner and lesson: "person.lesson.expiry.signature". */
-    String issue(long personId, long lessonId) {
-        String claims = personId + "." + lessonId + "." + (clock.instant().getEpochSecond() + ttl.toSeconds());
+    /** A ticket for this learner (their watcher key) and lesson: "watcher.lesson.expiry.signature". */
+    String issue(UUID watcher, long lessonId) {
+        String claims = watcher + "." + lessonId + "." + (clock.instant().getEpochSecond() + ttl.toSeconds());
         return claims + "." + sign(claims);
     }
 
     /** What a ticket allows, if the server signed it and it has not expired; empty for anything else. */
     Optional<Ticket> read(String ticket) {
-        if (ticket == null || ticket.length() > 120) {
+        if (ticket == null || ticket.length() > 140) {
             return Optional.empty();
         }
         int cut = ticket.lastIndexOf('.');
@@ -87,8 +92,8 @@ class WatchTickets {
             if (Long.parseLong(parts[2]) < clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
-            return Optional.of(new Ticket(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-        } catch (NumberFormatException e) {
+            return Optional.of(new Ticket(UUID.fromString(parts[0]), Long.parseLong(parts[1])));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

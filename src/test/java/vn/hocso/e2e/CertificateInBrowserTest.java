@@ -94,7 +94,8 @@ class CertificateInBrowserTest {
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
 
         // a stranger — signed out — verifies the code typed by hand, in lower case
-        browser.get(APP + "/logout");
+        browser.get(APP + "/my");
+        Chromium.click(wait, By.cssSelector("form.signout button"));
         wait.until(ExpectedConditions.urlMatches("^" + APP + "/(\\?.*)?$"));
         browser.get(APP + "/verify");
         browser.findElement(By.id("code"))

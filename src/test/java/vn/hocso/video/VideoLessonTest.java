@@ -27,11 +27,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +92,9 @@ class VideoLessonTest {
 
     @Inject
     WatchTickets tickets;
+
+    @Inject
+    Watchers watchers;
 
     @ConfigProperty(name = "hocso.video.ticket-secret")
     String ticketSecret;
@@ -363,7 +370,8 @@ class VideoLessonTest {
         given().when().get(base + "/240p.m3u8").then().statusCode(403);
         // a watch ticket kept from before (say, an enrolment since withdrawn) does not let them record anything
         Forms.Csrf csrf = Forms.csrfFrom("/courses/" + COURSE);
-        String kept = tickets.issue(personOf("video-stranger"), VideoFixtures.lesson(COURSE, "v-play").id);
+        String kept =
+                tickets.issue(watchers.keyOf(personOf("video-stranger")), VideoFixtures.lesson(COURSE, "v-play").id);
         beat(new Watching(csrf, kept), "v-play", "0-1000", 1000).then().statusCode(403);
     }
 
@@ -690,15 +698,15 @@ class VideoLessonTest {
                 .statusCode(401)
                 .body("error", containsString("tải lại trang"));
         beat(w.withTicket("garbage"), "v-ticket", "", 0).then().statusCode(401);
-        // claims changed after signing: someone else's person id on my signature
+        // claims changed after signing: someone else's watcher key on my signature
         String[] parts = w.ticket().split("\\.");
-        beat(w.withTicket((me + 1) + "." + parts[1] + "." + parts[2] + "." + parts[3]), "v-ticket", "", 0)
+        beat(w.withTicket(UUID.randomUUID() + "." + parts[1] + "." + parts[2] + "." + parts[3]), "v-ticket", "", 0)
                 .then()
                 .statusCode(401);
         // a ticket signed with another secret, or one that has run out
         beat(
                         w.withTicket(new WatchTickets("another-secret-of-at-least-32-characters", Duration.ofHours(6))
-                                .issue(me, lesson)),
+                                .issue(watchers.keyOf(me), lesson)),
                         "v-ticket",
                         "",
                         0)
@@ -709,7 +717,7 @@ class VideoLessonTest {
                                         ticketSecret,
                                         Duration.ofHours(6),
                                         Clock.offset(Clock.systemUTC(), Duration.ofHours(-7)))
-                                .issue(me, lesson)),
+                                .issue(watchers.keyOf(me), lesson)),
                         "v-ticket",
                         "",
                         0)
@@ -724,8 +732,55 @@ class VideoLessonTest {
 
         String fresh =
                 beat(w, "v-ticket", "", 0).then().statusCode(200).extract().path("ticket");
-        assertEquals(Optional.of(new WatchTickets.Ticket(me, lesson)), tickets.read(fresh));
+        assertEquals(Optional.of(new WatchTickets.Ticket(watchers.keyOf(me), lesson)), tickets.read(fresh));
         beat(w.withTicket(fresh), "v-ticket", "", 0).then().statusCode(200);
+    }
+
+    /** A learner enrolled in the course, as the database has them (no session needed). */
+    private long enrolledLearner(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into person (subject, full_name) values (?1, 'Đỗ Thị Hoa') "
+                            + "on conflict (subject) do nothing")
+                    .setParameter(1, subject)
+                    .executeUpdate();
+            long id = Person.findBySubject(subject).orElseThrow().id;
+            em.createNativeQuery("insert into enrolment (person_id, course_id) select ?1, id from course "
+                            + "where slug = ?2 on conflict do nothing")
+                    .setParameter(1, id)
+                    .setParameter(2, COURSE)
+                    .executeUpdate();
+            return id;
+        });
+    }
+
+    private String signed(String claims) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(ticketSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return claims + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(claims.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aTicketForgedForAnotherLearnerFromTheSecretAndTheirSequentialIdRecordsNothing() throws Exception {
+        fakeReady("v-ticket", 60_000);
+        long victim = enrolledLearner("video-victim");
+        watchers.keyOf(victim); // the victim has watched before: they have a watcher key
+        long lesson = VideoFixtures.lesson(COURSE, "v-ticket").id;
+        long expiry = Clock.systemUTC().instant().getEpochSecond() + 3600;
+        Forms.Csrf csrf = Forms.csrfFrom("/courses/" + COURSE);
+        // the attacker knows the secret (here the committed test default) and that person ids are sequential
+        for (String forged : List.of(
+                signed(victim + "." + lesson + "." + expiry),
+                signed(new UUID(0, victim) + "." + lesson + "." + expiry),
+                tickets.issue(new UUID(0, victim), lesson))) {
+            beat(new Watching(csrf, forged), "v-ticket", "0-10000", 10_000)
+                    .then()
+                    .statusCode(401);
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertTrue(VideoWatch.findOf(victim, lesson).isEmpty(), "coverage stored for the victim"));
     }
 
     @Test
@@ -745,7 +800,8 @@ class VideoLessonTest {
         });
         // no session cookie, no token: a page's CSRF pair and the ticket are all the player has
         Watching w = new Watching(
-                Forms.csrfFrom("/courses/" + COURSE), tickets.issue(me, VideoFixtures.lesson(COURSE, "v-ticket").id));
+                Forms.csrfFrom("/courses/" + COURSE),
+                tickets.issue(watchers.keyOf(me), VideoFixtures.lesson(COURSE, "v-ticket").id));
         beat(w, "v-ticket", "", 0).then().statusCode(200).body("percent", equalTo(0));
         // the route runs before authentication: a bad token (or an expired session) in the request is not looked at
         given().redirects()
@@ -801,7 +857,8 @@ class VideoLessonTest {
                 .body(not(containsString("Quản lý video")));
         Forms.post(page("v-pending"), page("v-pending") + "/done").then().statusCode(409);
         // no player, so no ticket on the page; one from before the video was withdrawn records nothing
-        String kept = tickets.issue(personOf("video-learner-pending"), VideoFixtures.lesson(COURSE, "v-pending").id);
+        String kept = tickets.issue(
+                watchers.keyOf(personOf("video-learner-pending")), VideoFixtures.lesson(COURSE, "v-pending").id);
         beat(new Watching(Forms.csrfFrom(page("v-pending")), kept), "v-pending", "0-1000", 1000)
                 .then()
                 .statusCode(409);

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class WatchTicketsTest {
 
     static final String SECRET = "a-test-secret-of-at-least-32-characters";
     static final Instant NOON = Instant.parse("2026-11-29T05:00:00Z");
+    static final UUID LEARNER = UUID.fromString("7d444840-9dc0-11d1-b245-5ffdce74fad2");
 
     static WatchTickets at(Instant now) {
         return new WatchTickets(SECRET, Duration.ofHours(6), Clock.fixed(now, ZoneOffset.UTC));
@@ -22,10 +28,10 @@ class WatchTicketsTest {
 
     @Test
     void aTicketNamesItsLearnerAndLessonUntilItRunsOut() {
-        String ticket = at(NOON).issue(42, 7);
-        assertEquals(Optional.of(new WatchTickets.Ticket(42, 7)), at(NOON).read(ticket));
+        String ticket = at(NOON).issue(LEARNER, 7);
+        assertEquals(Optional.of(new WatchTickets.Ticket(LEARNER, 7)), at(NOON).read(ticket));
         assertEquals(
-                Optional.of(new WatchTickets.Ticket(42, 7)),
+                Optional.of(new WatchTickets.Ticket(LEARNER, 7)),
                 at(NOON.plus(Duration.ofHours(6))).read(ticket));
         assertTrue(
                 at(NOON.plus(Duration.ofHours(6)).plusSeconds(1)).read(ticket).isEmpty());
@@ -33,9 +39,9 @@ class WatchTicketsTest {
 
     @Test
     void changingAnyPartOfATicketVoidsIt() {
-        String ticket = at(NOON).issue(42, 7);
+        String ticket = at(NOON).issue(LEARNER, 7);
         String[] parts = ticket.split("\\.");
-        assertTrue(at(NOON).read("43." + parts[1] + "." + parts[2] + "." + parts[3])
+        assertTrue(at(NOON).read(UUID.randomUUID() + "." + parts[1] + "." + parts[2] + "." + parts[3])
                 .isEmpty());
         assertTrue(at(NOON).read(parts[0] + ".8." + parts[2] + "." + parts[3]).isEmpty());
         assertTrue(at(NOON).read(parts[0] + "." + parts[1] + "." + (Long.parseLong(parts[2]) + 3600) + "." + parts[3])
@@ -53,8 +59,19 @@ class WatchTicketsTest {
                         "another-secret-of-at-least-32-characters",
                         Duration.ofHours(6),
                         Clock.fixed(NOON, ZoneOffset.UTC))
-                .issue(42, 7);
+                .issue(LEARNER, 7);
         assertTrue(at(NOON).read(forged).isEmpty());
+    }
+
+    @Test
+    void aTicketInTheOldFormNamingASequentialPersonIdIsRefusedEvenWhenSigned() throws Exception {
+        String claims = "42.7." + (NOON.getEpochSecond() + 3600);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac.doFinal(claims.getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(at(NOON).read(claims + "." + signature).isEmpty());
     }
 
     @Test
