@@ -120,4 +120,73 @@ public interface ContentMessages {
 
     @Message
     String quiz_draw_tag(String tag, int count, int available);
+
+    @Message
+    String zip_missing();
+
+    @Message
+    String zip_refused(String reason);
+
+    @Message
+    String zip_unreadable();
+
+    @Message
+    String zip_checked(int created, int updated, int unchanged, int rejected);
+
+    @Message
+    String zip_too_many(int max);
+
+    @Message
+    String zip_too_large(long mb);
+
+    @Message
+    String zip_file_too_large(String entry, long mb);
+
+    @Message
+    String zip_link(String entry);
+
+    @Message
+    String zip_outside(String entry);
+
+    @Message
+    String zip_not_in_folder(String entry);
+
+    @Message
+    String zip_duplicate(String entry);
+
+    @Message
+    String zip_empty();
+
+    @Message
+    String admin_zip_title();
+
+    @Message
+    String admin_zip_intro();
+
+    @Message
+    String admin_zip_file();
+
+    @Message
+    String admin_zip_check();
+
+    @Message
+    String admin_zip_import();
+
+    @Message
+    String admin_export();
+
+    @Message
+    String admin_dry_run(String source);
+
+    @Message
+    String admin_zip_source(String source);
+
+    @Message
+    String authoring_title();
+
+    @Message
+    String authoring_none();
+
+    @Message
+    String authoring_export();
 }

@@ -174,6 +174,31 @@ public final class Links {
         return "/admin/courses";
     }
 
+    /** Where an admin uploads a zip of course folders, to check it (dry run) or import it. */
+    public static String adminCoursesZip() {
+        return adminCourses() + "/zip";
+    }
+
+    /** Every course as a zip of course folders. */
+    public static String adminCoursesExport() {
+        return adminCourses() + "/export";
+    }
+
+    /** A course's folder as a zip, in the courses/ format. */
+    public static String courseExport(String slug) {
+        return trainerCourse(slug) + "/export";
+    }
+
+    /** The trainer's list of the courses they author. */
+    public static String trainerCourses() {
+        return "/trainer/courses";
+    }
+
+    /** A course as its authors see it: the draft they edit, what is published, the change log. */
+    public static String trainerCourse(String slug) {
+        return trainerCourses() + "/" + segment(slug);
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }

@@ -84,4 +84,7 @@ public interface WebMessages {
 
     @Message
     String error_500();
+
+    @Message
+    String nav_trainer();
 }
