@@ -19,6 +19,8 @@ final class Limits {
     static final int MAX_SUMMARY_LENGTH = 2000;
     /** An author's sign-in name or e-mail (an address can be 320 characters long). */
     static final int MAX_AUTHOR_LENGTH = CourseAuthor.MAX_LOGIN;
+    /** A text lesson's Markdown, in characters: a long reading, not a book. */
+    static final int MAX_LESSON_BODY_LENGTH = 100_000;
     /** A lesson's estimated minutes: up to ten hours. */
     static final int MAX_LESSON_MINUTES = 600;
 
