@@ -227,6 +227,8 @@ class Drafts {
     }
 
     private CourseDraft ensure(Course course, String by) {
+        // two first edits at once: the second waits for the first one's draft instead of colliding on it
+        Course.getEntityManager().find(Course.class, course.id, LockModeType.PESSIMISTIC_WRITE);
         return CourseDraft.findOfCourse(course.id).orElseGet(() -> newDraft(course, by, CourseFile.filesOf(course.id)));
     }
 

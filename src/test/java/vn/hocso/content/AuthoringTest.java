@@ -481,6 +481,50 @@ class AuthoringTest {
                 .call(() -> CourseDraft.findOfCourse(course().id).isPresent()));
     }
 
+    @Test
+    @Order(9)
+    void retiringALessonOfACourseSomeoneCompletedDoesNotUncompleteThem() {
+        long person = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject("authoring-learner").orElseThrow().id);
+        long courseId = course().id;
+        Lesson second = QuarkusTransaction.requiringNew().call(() -> Lesson.getActive(courseId, "bai-doc-2"));
+        QuarkusTransaction.requiringNew().run(() -> progress.complete(person, second));
+        // the learner finished the course (as passing its final quiz would record it)
+        QuarkusTransaction.requiringNew()
+                .run(() -> Course.getEntityManager()
+                        .createNativeQuery("update enrolment set completed_at = now() - interval '1 day'"
+                                + " where person_id = ?1 and course_id = ?2")
+                        .setParameter(1, person)
+                        .setParameter(2, courseId)
+                        .executeUpdate());
+        Object before = completedAt(person, courseId);
+
+        ContentMessages msg = MessageBundles.get(ContentMessages.class);
+        Course course = course();
+        drafts.change(
+                course,
+                "test",
+                "retired",
+                "bai-doc-2",
+                yaml -> yaml.modules.forEach(m -> m.lessons.removeIf(l -> l.id.equals("bai-doc-2"))));
+        drafts.submit(course, "test", msg);
+        drafts.publish(course, "test", msg);
+
+        Lesson retired = QuarkusTransaction.requiringNew().call(() -> Lesson.findById(second.id));
+        assertTrue(retired.retired, "retired, not deleted");
+        assertEquals(before, completedAt(person, courseId));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> progress.isLessonDone(person, second.id)));
+    }
+
+    private static Object completedAt(long person, long courseId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Course.getEntityManager()
+                        .createNativeQuery("select completed_at from enrolment where person_id = ?1 and course_id = ?2")
+                        .setParameter(1, person)
+                        .setParameter(2, courseId)
+                        .getSingleResult());
+    }
+
     private static Map<String, Long> lessonIds() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> ids = new LinkedHashMap<>();
