@@ -39,6 +39,13 @@ class ContentImport extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public ImportReport report;
 
+    /** True when nothing was written: the report says what an import would do. */
+    @Column(name = "dry_run")
+    public boolean dryRun;
+
+    /** What was imported: null for the courses folder, the file name of an uploaded zip. */
+    public String source;
+
     static ContentImport record(String startedBy, OffsetDateTime startedAt, ImportReport report) {
         ContentImport run = new ContentImport();
         run.startedBy = startedBy;
@@ -49,6 +56,14 @@ class ContentImport extends PanacheEntityBase {
         run.unchanged = report.count(Outcome.UNCHANGED);
         run.rejected = report.count(Outcome.REJECTED);
         run.persist();
+        return run;
+    }
+
+    static ContentImport recordZip(
+            String startedBy, OffsetDateTime startedAt, ImportReport report, String zipName, boolean dryRun) {
+        ContentImport run = record(startedBy, startedAt, report);
+        run.source = zipName;
+        run.dryRun = dryRun;
         return run;
     }
 

@@ -7,7 +7,10 @@ import vn.hocso.course.CourseStatus;
 import vn.hocso.course.LessonKind;
 import vn.hocso.quiz.QuizDefinition;
 
-/** A course as declared in its folder, validated and ready to be written; quizzes by quiz lesson key. */
+/**
+ * A course as declared in its folder, validated and ready to be written; quizzes by quiz lesson key; {@code files}
+ * the text of every file it was read from, by path in the folder (what an export writes back, unchanged).
+ */
 record CourseDefinition(
         String slug,
         String titleVi,
@@ -21,7 +24,9 @@ record CourseDefinition(
         String finalQuizKey,
         List<ModuleDefinition> modules,
         String sourceHash,
-        Map<String, QuizDefinition> quizzes) {
+        Map<String, QuizDefinition> quizzes,
+        List<String> authors,
+        Map<String, String> files) {
 
     record ModuleDefinition(String key, String titleVi, String titleEn, List<LessonDefinition> lessons) {}
 

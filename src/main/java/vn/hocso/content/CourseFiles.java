@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -29,10 +30,19 @@ final class CourseFiles {
     private final ContentMessages msg;
     private final List<ImportProblem> problems = new ArrayList<>();
     private final MessageDigest digest;
+    private final CourseTree tree;
+    /** The text of every file read, by its path in the folder, in the order read: what export writes back. */
+    private final Map<String, String> texts = new LinkedHashMap<>();
 
     CourseFiles(Path root, Path dir, ContentMessages msg) {
+        this(root, dir, CourseTree.folder(dir), msg);
+    }
+
+    /** {@code dir} names the folder in problems and bounds its paths; its files are read from {@code tree}. */
+    CourseFiles(Path root, Path dir, CourseTree tree, ContentMessages msg) {
         this.root = root;
         this.dir = dir;
+        this.tree = tree;
         this.msg = msg;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
@@ -61,7 +71,7 @@ final class CourseFiles {
      */
     Optional<String> read(String file, Source source, int referencedAt) {
         Path path = dir.resolve(file);
-        InFolder.Verdict verdict = InFolder.check(dir, file);
+        InFolder.Verdict verdict = tree.locate(file);
         if (verdict == InFolder.Verdict.SYMLINK) {
             source.problem(referencedAt, msg.file_symlink(source.path()));
             return Optional.empty();
@@ -71,7 +81,7 @@ final class CourseFiles {
             return Optional.empty();
         }
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = tree.read(file).orElseThrow(() -> new IOException("no such file"));
             String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .decode(ByteBuffer.wrap(bytes))
@@ -80,6 +90,7 @@ final class CourseFiles {
             if (path.getFileName().toString().equals(COURSE_FILE)) {
                 hash(text);
             }
+            texts.put(file, text);
             return Optional.of(text);
         } catch (CharacterCodingException e) {
             source.problem(1, msg.yaml_invalid("not UTF-8"));
@@ -109,7 +120,7 @@ final class CourseFiles {
         if (path.isEmpty()) {
             return path;
         }
-        switch (InFolder.check(dir, path.get())) {
+        switch (tree.locate(path.get())) {
             case INSIDE -> {
                 return path;
             }
@@ -118,6 +129,31 @@ final class CourseFiles {
             case MISSING -> yaml.problem(yaml.line(node), msg.file_missing(path.get()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text of an optional file (a caption file, which may arrive later): read and hashed when it is there and
+     * is UTF-8, silently absent otherwise.
+     */
+    void optional(String file) {
+        try {
+            Optional<byte[]> bytes = tree.read(file);
+            if (bytes.isPresent()) {
+                String text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(bytes.get()))
+                        .toString();
+                hash(file);
+                hash(text);
+                texts.put(file, text);
+            }
+        } catch (IOException e) {
+            // not there (yet), or not text: the lesson waits for its captions, as before
+        }
+    }
+
+    Map<String, String> texts() {
+        return texts;
     }
 
     void hash(String text) {

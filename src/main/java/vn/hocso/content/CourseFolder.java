@@ -2,7 +2,10 @@ package vn.hocso.content;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +30,17 @@ final class CourseFolder {
     static final Set<String> STATUSES = Set.copyOf(Coded.codes(CourseStatus.class));
     static final List<String> GROUPS = Coded.codes(TargetGroup.class);
 
-    private static final Set<String> COURSE_FIELDS =
-            Set.of("slug", "title", "summary", "category", "targetGroups", "level", "status", "completion", "modules");
+    private static final Set<String> COURSE_FIELDS = Set.of(
+            "slug",
+            "title",
+            "summary",
+            "category",
+            "targetGroups",
+            "level",
+            "status",
+            "completion",
+            "authors",
+            "modules");
 
     /** What reading a folder gave: a definition, or the problems that stop it. */
     record Result(
@@ -43,8 +55,8 @@ final class CourseFolder {
     private final ContentMessages msg;
     private final YamlReader yaml;
 
-    private CourseFolder(Path root, Path dir, Set<String> categories, ContentMessages msg) {
-        this.files = new CourseFiles(root, dir, msg);
+    private CourseFolder(Path root, Path dir, CourseTree tree, Set<String> categories, ContentMessages msg) {
+        this.files = new CourseFiles(root, dir, tree, msg);
         this.categories = categories;
         this.msg = msg;
         this.yaml = new YamlReader(files.source(COURSE_FILE), msg);
@@ -52,7 +64,12 @@ final class CourseFolder {
 
     /** Reads {@code dir}, a folder under {@code root} holding a course.yaml. */
     static Result read(Path root, Path dir, Set<String> categories, ContentMessages msg) {
-        return new CourseFolder(root, dir, categories, msg).read();
+        return read(root, dir, CourseTree.folder(dir), categories, msg);
+    }
+
+    /** The course whose files are in {@code tree}, checked as if they were the folder {@code dir} under {@code root}. */
+    static Result read(Path root, Path dir, CourseTree tree, Set<String> categories, ContentMessages msg) {
+        return new CourseFolder(root, dir, tree, categories, msg).read();
     }
 
     private Result read() {
@@ -91,6 +108,7 @@ final class CourseFolder {
                 .orElse(CourseStatus.DRAFT);
         List<TargetGroup> groups = targetGroups(fields, top);
         String finalQuiz = finalQuiz(fields);
+        List<String> authors = authors(fields);
         Outline outline = Outline.read(fields, top, yaml, files, msg);
 
         if (finalQuiz != null && !outline.hasQuizLesson(finalQuiz)) {
@@ -112,7 +130,9 @@ final class CourseFolder {
                 finalQuiz,
                 outline.modules(),
                 files.sourceHash(),
-                outline.quizzes());
+                outline.quizzes(),
+                authors,
+                Collections.unmodifiableMap(new LinkedHashMap<>(files.texts())));
         return new Result(dir, slug, slugLine, Optional.of(definition), files.problems());
     }
 
@@ -150,6 +170,21 @@ final class CourseFolder {
             });
         }
         return groups;
+    }
+
+    /** Sign-in names or e-mails of the people who may edit the course; optional, each 1–320 characters. */
+    private List<String> authors(Map<String, NodeTuple> fields) {
+        List<String> authors = new ArrayList<>();
+        Optional.ofNullable(fields.get("authors"))
+                .flatMap(t -> yaml.sequence(t.getValueNode(), "authors"))
+                .ifPresent(list -> list.getValue()
+                        .forEach(item -> yaml.text(item, "authors")
+                                .filter(a -> yaml.check().notBlank(a, "authors", yaml.at(item))
+                                        && yaml.check().atMost(a, Limits.MAX_AUTHOR_LENGTH, "authors", yaml.at(item)))
+                                .map(a -> a.strip().toLowerCase(Locale.ROOT))
+                                .filter(a -> !authors.contains(a))
+                                .ifPresent(authors::add)));
+        return authors;
     }
 
     private String finalQuiz(Map<String, NodeTuple> fields) {

@@ -25,6 +25,7 @@ import vn.hocso.content.ImportReport.CourseOutcome;
 import vn.hocso.content.ImportReport.Outcome;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseAuthor;
 import vn.hocso.course.CourseModule;
 import vn.hocso.course.Lesson;
 import vn.hocso.quiz.QuizImport;
@@ -57,11 +58,33 @@ public class CourseImporter {
                     Outcome.REJECTED,
                     List.of(new ImportProblem(root.toString(), 0, msg.folder_missing(root.toString()))))));
         }
+        List<Candidate> candidates = courseFolders(root).stream()
+                .map(dir -> new Candidate(dir, CourseTree.folder(dir)))
+                .toList();
+        return run(root, candidates, true, msg);
+    }
+
+    /**
+     * The courses of an uploaded zip (folder name → its files by path), checked by the same rules as a folder on disk;
+     * written only when {@code write} is true, otherwise the report says what an import would do (the dry run).
+     */
+    public ImportReport importFiles(Map<String, Map<String, byte[]>> folders, boolean write, ContentMessages msg) {
+        Path root = Path.of("zip");
+        List<Candidate> candidates = folders.entrySet().stream()
+                .map(e -> new Candidate(root.resolve(e.getKey()), CourseTree.of(e.getValue())))
+                .toList();
+        return run(root, candidates, write, msg);
+    }
+
+    /** A course folder to import: its name under the root, and where its files are read from. */
+    private record Candidate(Path dir, CourseTree tree) {}
+
+    private ImportReport run(Path root, List<Candidate> candidates, boolean write, ContentMessages msg) {
         Set<String> categories = QuarkusTransaction.requiringNew()
                 .call(() ->
                         Category.<Category>listAll().stream().map(c -> c.code).collect(Collectors.toSet()));
-        List<CourseFolder.Result> results = courseFolders(root).stream()
-                .map(dir -> CourseFolder.read(root, dir, categories, msg))
+        List<CourseFolder.Result> results = candidates.stream()
+                .map(c -> CourseFolder.read(root, c.dir(), c.tree(), categories, msg))
                 .toList();
         List<CourseOutcome> outcomes = new ArrayList<>();
         for (CourseFolder.Result result : results) {
@@ -70,6 +93,11 @@ public class CourseImporter {
             String folder = root.relativize(result.folder()).toString();
             if (!problems.isEmpty() || result.definition().isEmpty()) {
                 outcomes.add(new CourseOutcome(folder, result.slug(), Outcome.REJECTED, problems));
+                continue;
+            }
+            if (!write) {
+                outcomes.add(new CourseOutcome(
+                        folder, result.slug(), wouldBe(result.definition().get()), List.of()));
                 continue;
             }
             try {
@@ -91,6 +119,14 @@ public class CourseImporter {
             }
         }
         return new ImportReport(outcomes);
+    }
+
+    /** What writing {@code def} would do, judged by its content hash as {@link #write} does. */
+    private static Outcome wouldBe(CourseDefinition def) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Course.findBySlug(def.slug())
+                        .map(c -> def.sourceHash().equals(c.sourceHash) ? Outcome.UNCHANGED : Outcome.UPDATED)
+                        .orElse(Outcome.CREATED));
     }
 
     private static List<Path> courseFolders(Path root) {
@@ -125,6 +161,10 @@ public class CourseImporter {
                 .getSingleResult();
         Course course = Course.findBySlug(def.slug()).orElse(null);
         if (course != null && def.sourceHash().equals(course.sourceHash)) {
+            // a course imported before its files were kept gets them now, so that it can be exported
+            if (!CourseFile.hasFiles(course.id)) {
+                CourseFile.replace(course.id, def.files());
+            }
             return Outcome.UNCHANGED;
         }
         Outcome outcome = course == null ? Outcome.CREATED : Outcome.UPDATED;
@@ -149,6 +189,10 @@ public class CourseImporter {
             course.publishedAt = now;
         }
         course.persistAndFlush();
+        long courseId = course.id;
+        // authors named in the file are added; ones an admin added are kept (the file seeds them, never removes)
+        def.authors().forEach(login -> CourseAuthor.add(courseId, login, "course.yaml"));
+        CourseFile.replace(courseId, def.files());
         writeOutline(course.id, def.modules());
         quizImport.write(course.id, def.quizzes());
         return outcome;

@@ -1,5 +1,7 @@
 package vn.hocso.content;
 
+import vn.hocso.course.CourseAuthor;
+
 /**
  * Every size and range a course folder is checked against (courses/README.md states them to authors). They keep
  * pages readable on a phone and keep one import from loading unbounded text into the database; change one here and
@@ -15,6 +17,10 @@ final class Limits {
     static final int MAX_TITLE_LENGTH = 300;
 
     static final int MAX_SUMMARY_LENGTH = 2000;
+    /** An author's sign-in name or e-mail (an address can be 320 characters long). */
+    static final int MAX_AUTHOR_LENGTH = CourseAuthor.MAX_LOGIN;
+    /** A text lesson's Markdown, in characters: a long reading, not a book. */
+    static final int MAX_LESSON_BODY_LENGTH = 100_000;
     /** A lesson's estimated minutes: up to ten hours. */
     static final int MAX_LESSON_MINUTES = 600;
 

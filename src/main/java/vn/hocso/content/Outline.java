@@ -138,7 +138,10 @@ final class Outline {
                         .flatMap(c -> yaml.mapping(c.getValueNode(), "captions"))
                         .ifPresent(m -> yaml.fields(m, Set.of("vi", "en"))
                                 .forEach((lang, t) -> files.relativePath(yaml, t.getValueNode(), "captions." + lang)
-                                        .ifPresent(p -> captions.put(lang, p))));
+                                        .ifPresent(p -> {
+                                            captions.put(lang, p);
+                                            files.optional(p);
+                                        })));
                 yield Optional.of(new LessonDefinition(
                         id, kind, title.vi(), title.en(), minutes, required, video, null, captions));
             }

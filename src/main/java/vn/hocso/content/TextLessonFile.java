@@ -59,6 +59,7 @@ final class TextLessonFile {
             return Optional.empty();
         }
         Map<String, NodeTuple> fm = yaml.fields(meta.get(), FRONT_MATTER_FIELDS);
+        courseYaml.check().atMost(body, Limits.MAX_LESSON_BODY_LENGTH, "body", source.at(1));
         Bilingual title = yaml.bilingual(fm, "title", 1, Limits.MAX_TITLE_LENGTH);
         int minutes = Optional.ofNullable(fm.get("minutes"))
                 .map(t -> Outline.minutes(yaml, t.getValueNode()))

@@ -52,6 +52,10 @@ class QuizAttempt extends PanacheEntityBase {
 
     public Boolean passed;
 
+    /** The quiz's pass mark when the attempt started: the mark it is graded against. */
+    @Column(name = "pass_percent")
+    public Integer passPercent;
+
     public boolean isOpen() {
         return status == AttemptStatus.OPEN;
     }

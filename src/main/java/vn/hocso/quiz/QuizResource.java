@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.course.Authorship;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
@@ -46,6 +47,9 @@ class QuizResource {
 
     @Inject
     ItemStatistics statistics;
+
+    @Inject
+    Authorship authorship;
 
     @Inject
     Locales locales;
@@ -85,6 +89,8 @@ class QuizResource {
     @RolesAllowed({Roles.TRAINER, Roles.ADMIN})
     public TemplateInstance stats(@PathParam("slug") String slug, @PathParam("key") String key) {
         QuizLesson place = QuizLesson.forTrainer(slug, key);
+        // a trainer sees the statistics of their own courses only
+        authorship.check(place.course());
         return Templates.stats(place, statistics.of(place.quiz(), AttemptView.Language.of(locales.current())));
     }
 

@@ -108,6 +108,7 @@ class QuizService {
         attempt.status = AttemptStatus.OPEN;
         attempt.startedAt = now;
         attempt.deadline = quiz.timeLimitSeconds == null ? null : now.plusSeconds(quiz.timeLimitSeconds);
+        attempt.passPercent = quiz.passPercent;
         attempt.persist();
         int position = 1;
         for (QuizQuestion question : drawn) {
@@ -261,7 +262,9 @@ class QuizService {
         attempt.score = score;
         attempt.maxScore = max;
         attempt.percent = Grading.percent(score, max);
-        attempt.passed = Grading.passes(attempt.percent, quiz.passPercent);
+        // the rules the attempt started with, even if a published edit changed the quiz since
+        attempt.passed =
+                Grading.passes(attempt.percent, attempt.passPercent != null ? attempt.passPercent : quiz.passPercent);
         attempt.status = AttemptStatus.GRADED;
         attempt.submittedAt = now;
         attempt.expired = outOfTime;

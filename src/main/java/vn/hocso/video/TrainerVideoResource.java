@@ -17,6 +17,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.hocso.config.HocsoConfig;
+import vn.hocso.course.Authorship;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.course.LessonKind;
@@ -28,8 +29,8 @@ import vn.hocso.web.Roles;
 
 /**
  * The trainer's page for one video lesson: upload (the browser sends the file straight to the object store, see
- * {@link UploadResource}), status refreshed in place, a preview, and caption files. Until the authoring UI exists,
- * any trainer or admin may manage any lesson's video.
+ * {@link UploadResource}), status refreshed in place, a preview, and caption files. Only the course's
+ * authors (and admins) may open or change it.
  */
 @Path("/trainer/courses/{slug}/lessons/{key}/video")
 @RolesAllowed({Roles.TRAINER, Roles.ADMIN})
@@ -62,9 +63,13 @@ class TrainerVideoResource {
     @Inject
     HocsoConfig config;
 
+    @Inject
+    Authorship authorship;
+
     @GET
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        authorship.check(course);
         Lesson lesson = videoLesson(course, key);
         String max = VideoStatus.size(config.video().maxBytes());
         return Templates.trainer(
@@ -86,6 +91,7 @@ class TrainerVideoResource {
             @RestForm FileUpload file)
             throws IOException {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        authorship.check(course);
         Lesson lesson = videoLesson(course, key);
         VideoMessages msg = locales.messages(VideoMessages.class);
         if (file != null && file.size() > Captions.MAX_BYTES) {

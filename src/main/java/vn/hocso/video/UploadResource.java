@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.config.HocsoConfig;
+import vn.hocso.course.Authorship;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.web.Links;
@@ -43,6 +44,9 @@ class UploadResource {
 
     @Inject
     HocsoConfig config;
+
+    @Inject
+    Authorship authorship;
 
     @POST
     public Map<String, Object> start(
@@ -131,7 +135,10 @@ class UploadResource {
         return new Refusal(status, reason);
     }
 
-    private static Lesson lesson(String slug, String key) {
-        return TrainerVideoResource.videoLesson(Course.findBySlug(slug).orElseThrow(NotFoundException::new), key);
+    /** The video lesson, of a course the caller is an author of (403 otherwise, whatever their role). */
+    private Lesson lesson(String slug, String key) {
+        Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        authorship.check(course);
+        return TrainerVideoResource.videoLesson(course, key);
     }
 }

@@ -174,6 +174,106 @@ public final class Links {
         return "/admin/courses";
     }
 
+    /** Where an admin uploads a zip of course folders, to check it (dry run) or import it. */
+    public static String adminCoursesZip() {
+        return adminCourses() + "/zip";
+    }
+
+    /** Every course as a zip of course folders. */
+    public static String adminCoursesExport() {
+        return adminCourses() + "/export";
+    }
+
+    /** A course's folder as a zip, in the courses/ format. */
+    public static String courseExport(String slug) {
+        return trainerCourse(slug) + "/export";
+    }
+
+    /** The trainer's list of the courses they author. */
+    public static String trainerCourses() {
+        return "/trainer/courses";
+    }
+
+    /** A course as its authors see it: the draft they edit, what is published, the change log. */
+    public static String trainerCourse(String slug) {
+        return trainerCourses() + "/" + segment(slug);
+    }
+
+    /** The editor of a text lesson of a course's draft. */
+    public static String trainerLessonText(String slug, String key) {
+        return trainerCourse(slug) + "/lessons/" + segment(key) + "/text";
+    }
+
+    /** The question bank and settings of a quiz lesson of a course's draft. */
+    public static String trainerLessonQuiz(String slug, String key) {
+        return trainerCourse(slug) + "/lessons/" + segment(key) + "/quiz";
+    }
+
+    public static String trainerCourseDetails(String slug) {
+        return trainerCourse(slug) + "/details";
+    }
+
+    public static String trainerModules(String slug) {
+        return trainerCourse(slug) + "/modules";
+    }
+
+    public static String trainerModuleMove(String slug, String id) {
+        return trainerModules(slug) + "/" + segment(id) + "/move";
+    }
+
+    public static String trainerLessons(String slug) {
+        return trainerCourse(slug) + "/lessons";
+    }
+
+    public static String trainerLessonMove(String slug, String key) {
+        return trainerLessons(slug) + "/" + segment(key) + "/move";
+    }
+
+    public static String trainerLessonRequired(String slug, String key) {
+        return trainerLessons(slug) + "/" + segment(key) + "/required";
+    }
+
+    public static String trainerLessonRetire(String slug, String key) {
+        return trainerLessons(slug) + "/" + segment(key) + "/retire";
+    }
+
+    public static String trainerCourseSubmit(String slug) {
+        return trainerCourse(slug) + "/submit";
+    }
+
+    public static String trainerCoursePublish(String slug) {
+        return trainerCourse(slug) + "/publish";
+    }
+
+    public static String trainerCourseReturn(String slug) {
+        return trainerCourse(slug) + "/return";
+    }
+
+    public static String trainerCourseAuthors(String slug) {
+        return trainerCourse(slug) + "/authors";
+    }
+
+    public static String trainerQuizSettings(String slug, String key) {
+        return trainerLessonQuiz(slug, key) + "/settings";
+    }
+
+    public static String trainerQuizQuestions(String slug, String key) {
+        return trainerLessonQuiz(slug, key) + "/questions";
+    }
+
+    /** A question's form in the bank editor; "new" for a question to add. */
+    public static String trainerQuizQuestion(String slug, String key, String id) {
+        return trainerQuizQuestions(slug, key) + "/" + segment(id);
+    }
+
+    public static String trainerQuizQuestionRemove(String slug, String key, String id) {
+        return trainerQuizQuestion(slug, key, id) + "/remove";
+    }
+
+    public static String trainerNewCourse() {
+        return trainerCourses() + "/new";
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }

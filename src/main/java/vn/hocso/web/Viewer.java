@@ -20,6 +20,11 @@ public class Viewer {
         return !identity.isAnonymous();
     }
 
+    /** Trainers and admins author courses (which ones is checked per course, not here). */
+    public boolean isTrainer() {
+        return identity.hasRole(Roles.TRAINER) || isAdmin();
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

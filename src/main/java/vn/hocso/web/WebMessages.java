@@ -100,4 +100,7 @@ public interface WebMessages {
     /** Any other refusal of the request (a 4xx without a text of its own). */
     @Message
     String error_4xx();
+
+    @Message
+    String nav_trainer();
 }

@@ -68,6 +68,7 @@ final class QuizFixtures {
                 targetGroups: [citizen]
                 level: basic
                 status: published
+                authors: [binh]
                 completion:
                   finalQuiz: %s
                 modules:

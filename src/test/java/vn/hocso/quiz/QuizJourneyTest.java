@@ -213,7 +213,7 @@ class QuizJourneyTest {
 
     @Test
     @TestSecurity(
-            user = "giang",
+            user = "giangvien",
             roles = {"learner", "trainer"})
     @OidcSecurity(claims = @Claim(key = "sub", value = "quiz-journey-giang"))
     void trainersReachTheItemStatisticsFromTheQuizPage() {

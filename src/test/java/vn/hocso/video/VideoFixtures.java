@@ -87,6 +87,7 @@ public final class VideoFixtures {
                     targetGroups: [citizen]
                     level: basic
                     status: published
+                    authors: [gv]
                     modules:
                       - id: phan-1
                         title: {vi: "Phần 1"}
