@@ -142,7 +142,11 @@ class QuizEditorResource {
         quiz.passPercent = optionalNumber(check, errors, "passPercent", passPercent, 0, 100);
         quiz.counting = choice(check, errors, "counting", counting, new HashSet<>(QuizDefinition.COUNTING));
         quiz.review = choice(check, errors, "review", review, new HashSet<>(QuizDefinition.REVIEW));
-        if (quiz.draw != null && !quiz.questions.isEmpty() && Integer.parseInt(quiz.draw) > quiz.questions.size()) {
+        // a draw refused above keeps what was typed (shown again in the form), which is no number to compare
+        if (quiz.draw != null
+                && !errors.has("draw")
+                && !quiz.questions.isEmpty()
+                && Integer.parseInt(quiz.draw) > quiz.questions.size()) {
             errors.add("draw", msg().quiz_draw_too_many(Integer.parseInt(quiz.draw), quiz.questions.size()));
         }
         return save(p, key, quiz, version, errors, "settings");
