@@ -42,6 +42,8 @@ class ArchitectureTest {
      */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("org_unit", "org"),
+            Map.entry("org_unit_change", "org"),
+            Map.entry("unit_tree", "org"),
             Map.entry("person", "account"),
             Map.entry("category", "course"),
             Map.entry("course", "course"),
@@ -67,7 +69,8 @@ class ArchitectureTest {
             Map.entry("audit_log", "audit"),
             Map.entry("rate_limit", "web"));
 
-    private static final Set<String> VIEWS = Set.of("lesson_in_course", "course_enrolment", "completed_lesson");
+    private static final Set<String> VIEWS =
+            Set.of("lesson_in_course", "course_enrolment", "completed_lesson", "unit_tree");
 
     static JavaClasses app;
     static Set<String> relations;

@@ -29,6 +29,9 @@ public interface WebMessages {
     String nav_admin();
 
     @Message
+    String nav_unit_admin();
+
+    @Message
     String nav_sign_in();
 
     @Message

@@ -1,0 +1,189 @@
+package vn.hocso.unitadmin;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The organisation tree, grants, rosters and people pages; messages/unitadmin_vi|_en.properties. */
+@MessageBundle(value = "unitadmin", locale = "vi")
+public interface UnitAdminMessages {
+
+    @Message
+    String tree_title();
+
+    @Message
+    String search_label();
+
+    @Message
+    String search_button();
+
+    @Message
+    String search_results();
+
+    @Message
+    String search_none();
+
+    @Message
+    String search_too_long();
+
+    @Message
+    String former_until();
+
+    @Message
+    String trail();
+
+    @Message
+    String code();
+
+    @Message
+    String name();
+
+    @Message
+    String kind();
+
+    @Message
+    String valid_from();
+
+    @Message
+    String valid_to();
+
+    @Message
+    String replaced_by();
+
+    @Message
+    String as_of();
+
+    @Message
+    String show();
+
+    @Message
+    String children_as_of();
+
+    @Message
+    String name_as_of();
+
+    @Message
+    String no_children();
+
+    @Message
+    String add_title();
+
+    @Message
+    String add_button();
+
+    @Message
+    String rename_title();
+
+    @Message
+    String rename_button();
+
+    @Message
+    String effective();
+
+    @Message
+    String move_title();
+
+    @Message
+    String new_parent_code();
+
+    @Message
+    String move_button();
+
+    @Message
+    String merge_title();
+
+    @Message
+    String merge_units();
+
+    @Message
+    String merge_code();
+
+    @Message
+    String merge_name();
+
+    @Message
+    String merge_from();
+
+    @Message
+    String merge_button();
+
+    @Message
+    String history();
+
+    @Message
+    String change_created();
+
+    @Message
+    String change_renamed();
+
+    @Message
+    String change_moved();
+
+    @Message
+    String change_merged();
+
+    @Message
+    String kind_country();
+
+    @Message
+    String kind_ministry();
+
+    @Message
+    String kind_agency();
+
+    @Message
+    String kind_province();
+
+    @Message
+    String kind_commune();
+
+    @Message
+    String kind_village();
+
+    @Message
+    String kind_team();
+
+    @Message
+    String saved();
+
+    @Message
+    String bad_date();
+
+    @Message
+    String bad_kind();
+
+    @Message
+    String unknown_code();
+
+    @Message
+    String tree_not_current();
+
+    @Message
+    String tree_kind_not_allowed();
+
+    @Message
+    String tree_code_in_use();
+
+    @Message
+    String tree_own_subtree();
+
+    @Message
+    String tree_date_in_future();
+
+    @Message
+    String tree_date_before_unit();
+
+    @Message
+    String tree_too_few();
+
+    @Message
+    String tree_kinds_differ();
+
+    @Message
+    String import_units_title();
+
+    @Message
+    String grants_title();
+
+    @Message
+    String tree_blank();
+}
