@@ -45,6 +45,9 @@ class ArchitectureTest {
             Map.entry("org_unit_change", "org"),
             Map.entry("unit_tree", "org"),
             Map.entry("person", "account"),
+            Map.entry("person_in_unit", "account"),
+            Map.entry("unit_admin_grant", "unitadmin"),
+            Map.entry("roster_import", "unitadmin"),
             Map.entry("category", "course"),
             Map.entry("course", "course"),
             Map.entry("course_module", "course"),
@@ -70,7 +73,7 @@ class ArchitectureTest {
             Map.entry("rate_limit", "web"));
 
     private static final Set<String> VIEWS =
-            Set.of("lesson_in_course", "course_enrolment", "completed_lesson", "unit_tree");
+            Set.of("lesson_in_course", "course_enrolment", "completed_lesson", "unit_tree", "person_in_unit");
 
     static JavaClasses app;
     static Set<String> relations;

@@ -185,5 +185,98 @@ public interface UnitAdminMessages {
     String grants_title();
 
     @Message
+    String grants_intro();
+
+    @Message
+    String person();
+
+    @Message
+    String unit();
+
+    @Message
+    String revoke();
+
+    @Message
+    String grant_title();
+
+    @Message
+    String grant_button();
+
+    @Message
+    String email();
+
+    @Message
+    String phone();
+
+    @Message
+    String unit_code();
+
+    @Message
+    String grant_unknown_person();
+
+    @Message
+    String home_title();
+
+    @Message
+    String no_grants();
+
+    @Message
+    String people_title();
+
+    @Message
+    String rosters_title();
+
+    @Message
+    String waves_title();
+
+    @Message
+    String people_search();
+
+    @Message
+    String people_none();
+
+    @Message
+    String not_signed_in();
+
+    @Message
+    String signed_in();
+
+    @Message
+    String previous();
+
+    @Message
+    String next();
+
+    @Message
+    String civil_servant_id();
+
+    @Message
+    String position();
+
+    @Message
+    String sign_in();
+
+    @Message
+    String edit_person();
+
+    @Message
+    String target_group();
+
+    @Message
+    String save();
+
+    @Message
+    String unit_outside_scope();
+
+    @Message
+    String bad_target_group();
+
+    @Message
+    String too_long();
+
+    @Message
+    String bad_page();
+
+    @Message
     String tree_blank();
 }
