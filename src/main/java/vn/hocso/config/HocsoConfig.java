@@ -64,6 +64,10 @@ public interface HocsoConfig {
     @Valid
     Video video();
 
+    /** Completion reports and public statistics. */
+    @Valid
+    Reports reports();
+
     /** Object store (storage package). */
     interface Storage {
 
@@ -120,6 +124,18 @@ public interface HocsoConfig {
         @WithDefault("2s")
         @NotBlank
         String poll();
+    }
+
+    /** Completion reports and public statistics (report package). */
+    interface Reports {
+
+        /**
+         * How often the public statistics page is computed again (a scheduler interval such as {@code 5m}); between
+         * two refreshes every visitor is served the same figures from memory.
+         */
+        @WithDefault("5m")
+        @NotBlank
+        String statisticsRefresh();
     }
 
     /** Quizzes (quiz package). */

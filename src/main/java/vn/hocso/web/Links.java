@@ -284,6 +284,38 @@ public final class Links {
         return wave(id) + "/cancel";
     }
 
+    /** Completion reports: the caller's units. */
+    public static String reports() {
+        return "/reports";
+    }
+
+    /** The report of a unit; {@code query} is the filters, already encoded ("" for none). */
+    public static String report(long unit, String query) {
+        return withQuery(reports() + "/units/" + unit, query);
+    }
+
+    public static String reportPeople(long unit, String query) {
+        return withQuery(reports() + "/units/" + unit + "/people", query);
+    }
+
+    /** An export of a unit's report ({@code format}: csv or xlsx). */
+    public static String reportExport(long unit, String format, String query) {
+        return withQuery(reports() + "/units/" + unit + "/export." + segment(format), query);
+    }
+
+    public static String reportPeopleExport(long unit, String format, String query) {
+        return withQuery(reports() + "/units/" + unit + "/people/export." + segment(format), query);
+    }
+
+    /** Public statistics (REP-3), open to anyone. */
+    public static String statistics() {
+        return "/statistics";
+    }
+
+    private static String withQuery(String path, String query) {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }
