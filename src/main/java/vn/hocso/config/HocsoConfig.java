@@ -64,6 +64,22 @@ public interface HocsoConfig {
     @Valid
     Video video();
 
+    /** Roster and unit imports (unitadmin package). */
+    @Valid
+    Roster roster();
+
+    /** Roster and unit imports: files people make in a spreadsheet program. */
+    interface Roster {
+
+        /** The largest file accepted, in bytes; a larger one is refused before it is read. */
+        @Positive
+        long maxBytes();
+
+        /** The most data rows one file may have; one more is refused naming that row. */
+        @Positive
+        int maxRows();
+    }
+
     /** Object store (storage package). */
     interface Storage {
 
