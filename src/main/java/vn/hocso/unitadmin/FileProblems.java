@@ -33,6 +33,10 @@ final class FileProblems {
             case "duplicate_row" -> msg.row_duplicate(d);
             case "contact_of_another_person" -> msg.row_contact_of_another();
             case "person_outside_scope" -> msg.row_person_outside_scope();
+            case "bad_code" -> msg.row_bad_code(d);
+            case "bad_kind" -> msg.row_bad_kind(d);
+            case "bad_date" -> msg.row_bad_date(d);
+            case "kind_not_allowed" -> msg.row_kind_not_allowed(d);
             default -> row.reason();
         };
     }

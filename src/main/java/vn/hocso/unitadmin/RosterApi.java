@@ -83,7 +83,8 @@ class RosterApi {
     @Operation(summary = "Upload a roster (CSV or XLSX, field 'file'): the dry run, row by row; nothing is written")
     public ImportJson upload(@RestForm("file") FileUpload file) {
         UnitAdminMessages msg = msg();
-        RosterImport r = rosters.dryRun(RosterResource.bytes(file, config, msg), file.fileName(), scope, msg);
+        RosterImport r = rosters.dryRun(
+                RosterImport.ROSTER, RosterResource.bytes(file, config, msg), file.fileName(), scope, msg);
         return show(r.id);
     }
 
@@ -91,7 +92,7 @@ class RosterApi {
     @Path("{id}")
     @Operation(summary = "One import with every row's outcome")
     public ImportJson show(@PathParam("id") long id) {
-        RosterImport r = rosters.visible(id, scope);
+        RosterImport r = rosters.visible(RosterImport.ROSTER, id, scope);
         return ImportJson.of(
                 r,
                 rosters.plan(r).stream()
@@ -103,7 +104,7 @@ class RosterApi {
     @Path("{id}/apply")
     @Operation(summary = "Apply the dry run; 409 when the data changed since it was made")
     public ImportJson apply(@PathParam("id") long id) {
-        RosterImport r = rosters.apply(id, scope, msg());
+        RosterImport r = rosters.apply(RosterImport.ROSTER, id, scope, msg());
         return ImportJson.of(r, null);
     }
 

@@ -35,13 +35,17 @@ class RosterResource {
     record RowView(int row, String outcome, String name, String what) {}
 
     /** An import in the history list. */
-    record ImportView(RosterImport roster, String adminName) {}
+    record ImportView(RosterImport roster, String adminName, String link) {}
+
+    /** Where an import page's links and forms go: rosters (unit admins) or units (system admins). */
+    record Place(String title, String help, String list, String upload, boolean units) {}
 
     @CheckedTemplate(basePath = "unitadmin")
     static class Templates {
-        static native TemplateInstance rosters(List<ImportView> imports, long maxBytes);
+        static native TemplateInstance rosters(Place place, List<ImportView> imports);
 
-        static native TemplateInstance roster(RosterImport roster, List<RowView> rows, int total);
+        static native TemplateInstance roster(
+                Place place, RosterImport roster, String apply, List<RowView> rows, int total);
     }
 
     @Inject
@@ -62,34 +66,44 @@ class RosterResource {
     @GET
     public TemplateInstance list() {
         return Templates.rosters(
+                place(msg()),
                 rosters.history(RosterImport.ROSTER, scope).stream()
-                        .map(r -> new ImportView(r, Person.<Person>findById(r.adminId).fullName))
-                        .toList(),
-                config.roster().maxBytes());
+                        .map(r -> new ImportView(
+                                r, Person.<Person>findById(r.adminId).fullName, Links.rosterImport(r.id)))
+                        .toList());
     }
 
     @POST
     public Response upload(@RestForm("file") FileUpload file) {
         byte[] bytes = bytes(file, config, msg());
-        RosterImport r = rosters.dryRun(bytes, file.fileName(), scope, msg());
+        RosterImport r = rosters.dryRun(RosterImport.ROSTER, bytes, file.fileName(), scope, msg());
         return Response.seeOther(URI.create(Links.rosterImport(r.id))).build();
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
-        RosterImport r = rosters.visible(id, scope);
+        RosterImport r = rosters.visible(RosterImport.ROSTER, id, scope);
         List<PlanRow> plan = rosters.plan(r);
         return Templates.roster(
-                r, plan.stream().limit(SHOWN).map(row -> view(row, msg())).toList(), plan.size());
+                place(msg()),
+                r,
+                Links.rosterImportApply(r.id),
+                plan.stream().limit(SHOWN).map(row -> view(row, msg())).toList(),
+                plan.size());
     }
 
     @POST
     @Path("{id}/apply")
     public Response apply(@PathParam("id") long id) {
-        rosters.apply(id, scope, msg());
+        rosters.apply(RosterImport.ROSTER, id, scope, msg());
         flash.show(msg().roster_applied());
         return Response.seeOther(URI.create(Links.rosterImport(id))).build();
+    }
+
+    static Place place(UnitAdminMessages msg) {
+        return new Place(
+                msg.rosters_title(), msg.roster_upload_help(), Links.rosterImports(), Links.rosterImports(), false);
     }
 
     static RowView view(PlanRow row, UnitAdminMessages msg) {

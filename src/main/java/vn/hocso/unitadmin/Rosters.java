@@ -61,24 +61,37 @@ class Rosters {
     @Inject
     HocsoConfig config;
 
+    @Inject
+    UnitPlanner unitPlanner;
+
+    @Inject
+    vn.hocso.org.OrgTree tree;
+
     /** The file's table, or a refusal in the person's language naming the row and column. */
-    List<TableFile.Line> read(byte[] bytes, UnitAdminMessages msg) {
+    List<TableFile.Line> read(String kind, byte[] bytes, UnitAdminMessages msg) {
         try {
-            return TableFile.read(bytes, RosterPlanner.COLUMNS, config.roster().maxRows());
+            return TableFile.read(
+                    bytes,
+                    RosterImport.UNITS.equals(kind) ? UnitPlanner.COLUMNS : RosterPlanner.COLUMNS,
+                    config.roster().maxRows());
         } catch (TableFile.Refused r) {
             throw new Refusal(Response.Status.BAD_REQUEST, FileProblems.text(msg, r));
         }
     }
 
+    private List<PlanRow> plan(String kind, List<TableFile.Line> lines, Scope scope) {
+        return RosterImport.UNITS.equals(kind) ? unitPlanner.plan(lines) : planner.plan(lines, scope.paths());
+    }
+
     @Transactional
-    RosterImport dryRun(byte[] bytes, String fileName, Scope scope, UnitAdminMessages msg) {
-        List<TableFile.Line> lines = read(bytes, msg);
-        List<PlanRow> plan = planner.plan(lines, scope.paths());
+    RosterImport dryRun(String kind, byte[] bytes, String fileName, Scope scope, UnitAdminMessages msg) {
+        List<TableFile.Line> lines = read(kind, bytes, msg);
+        List<PlanRow> plan = plan(kind, lines, scope);
         RosterImport r = new RosterImport();
-        r.kind = RosterImport.ROSTER;
+        r.kind = kind;
         r.adminId = currentUser.person().id;
         r.fileName = fileName == null || fileName.isBlank() ? "roster" : cut(fileName, 255);
-        r.fileKey = "rosters/" + UUID.randomUUID() + (TableFile.isXlsx(bytes) ? ".xlsx" : ".csv");
+        r.fileKey = kind + "s/" + UUID.randomUUID() + (TableFile.isXlsx(bytes) ? ".xlsx" : ".csv");
         r.fileSha256 = sha256(bytes);
         r.status = RosterImport.DRY_RUN;
         r.scopePaths = scope.paths().toArray(String[]::new);
@@ -101,8 +114,8 @@ class Rosters {
      * or when the caller's scope did. A second apply of the same import changes nothing.
      */
     @Transactional
-    RosterImport apply(long id, Scope scope, UnitAdminMessages msg) {
-        RosterImport r = visible(id, scope);
+    RosterImport apply(String kind, long id, Scope scope, UnitAdminMessages msg) {
+        RosterImport r = visible(kind, id, scope);
         em.lock(r, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(r);
         if (r.isApplied()) {
@@ -116,11 +129,59 @@ class Rosters {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<PlanRow> plan = planner.plan(read(bytes, msg), scope.paths());
+        List<PlanRow> plan = plan(kind, read(kind, bytes, msg), scope);
         String now = toJson(plan);
         if (!sha256(now.getBytes(StandardCharsets.UTF_8)).equals(r.planHash)) {
             throw new Refusal(Response.Status.CONFLICT, msg.roster_changed_since());
         }
+        if (RosterImport.UNITS.equals(kind)) {
+            applyUnits(plan);
+        } else {
+            applyPeople(plan);
+        }
+        r = RosterImport.findById(id);
+        r.status = RosterImport.APPLIED;
+        r.appliedAt = OffsetDateTime.now();
+        audit.record(
+                kind + ".apply",
+                "roster_import",
+                r.id.toString(),
+                null,
+                "file=" + r.fileName + " new=" + r.newRows + " changed=" + r.changedRows + " moved=" + r.movedRows
+                        + " unchanged=" + r.sameRows + " rejected=" + r.rejectedRows
+                        + " (before/after of each row in roster_import.plan)");
+        return r;
+    }
+
+    private void applyUnits(List<PlanRow> plan) {
+        java.time.LocalDate today = vn.hocso.org.OrgTree.today();
+        for (PlanRow row : plan) {
+            if (row.outcome().equals(PlanRow.REJECTED) || row.outcome().equals(PlanRow.UNCHANGED)) {
+                continue;
+            }
+            UnitPlanner.UnitRow u = UnitPlanner.unitRow(row);
+            long parent = vn.hocso.org.OrgUnit.findCurrentByCode(u.parent()).orElseThrow().id;
+            if (row.outcome().equals(PlanRow.NEW)) {
+                tree.add(
+                        parent,
+                        u.code(),
+                        u.name(),
+                        vn.hocso.org.UnitKind.fromCode(u.kind()).orElseThrow(),
+                        u.from());
+                em.flush();
+                continue;
+            }
+            if (row.outcome().equals(PlanRow.MOVED)) {
+                tree.move(row.personId(), parent, today);
+            }
+            if (!row.changes().isEmpty()) {
+                tree.rename(row.personId(), u.name(), today);
+            }
+            em.flush();
+        }
+    }
+
+    private void applyPeople(List<PlanRow> plan) {
         List<PersonWrites.Profile> created = new ArrayList<>();
         List<PersonWrites.Update> updated = new ArrayList<>();
         for (PlanRow row : plan) {
@@ -133,27 +194,16 @@ class Rosters {
         }
         writes.insert(created);
         writes.update(updated);
-        r = RosterImport.findById(id);
-        r.status = RosterImport.APPLIED;
-        r.appliedAt = OffsetDateTime.now();
-        audit.record(
-                "roster.apply",
-                "roster_import",
-                r.id.toString(),
-                null,
-                "file=" + r.fileName + " new=" + r.newRows + " changed=" + r.changedRows + " moved=" + r.movedRows
-                        + " unchanged=" + r.sameRows + " rejected=" + r.rejectedRows
-                        + " (before/after of each row in roster_import.plan)");
-        return r;
     }
 
     /** An import the caller may see: every subtree it was made in lies within the caller's scope. */
-    RosterImport visible(long id, Scope scope) {
+    RosterImport visible(String kind, long id, Scope scope) {
         List<?> found = em.createNativeQuery("""
                         select r.id from roster_import r
-                        where r.id = :id and cardinality(r.scope_paths) > 0
+                        where r.id = :id and r.kind = :kind and cardinality(r.scope_paths) > 0
                           and not exists (select 1 from unnest(r.scope_paths) sp where not (sp like any(:scope)))""")
                 .setParameter("id", id)
+                .setParameter("kind", kind)
                 .setParameter("scope", scope.patterns())
                 .getResultList();
         if (found.isEmpty()) {

@@ -407,5 +407,20 @@ public interface UnitAdminMessages {
     String row_person_outside_scope();
 
     @Message
+    String units_upload_help();
+
+    @Message
+    String row_bad_code(String value);
+
+    @Message
+    String row_bad_kind(String value);
+
+    @Message
+    String row_bad_date(String value);
+
+    @Message
+    String row_kind_not_allowed(String value);
+
+    @Message
     String tree_blank();
 }
