@@ -68,6 +68,21 @@ public interface HocsoConfig {
     @Valid
     Roster roster();
 
+    /** Training waves (enrolment package). */
+    @Valid
+    Waves waves();
+
+    /** Training waves: assignments of open waves to people who joined their subtrees. */
+    interface Waves {
+
+        /**
+         * How often open waves assign their courses to people who joined their subtrees since (a scheduler interval
+         * such as {@code 5m}, or {@code off}).
+         */
+        @NotBlank
+        String sweep();
+    }
+
     /** Roster and unit imports: files people make in a spreadsheet program. */
     interface Roster {
 

@@ -138,6 +138,7 @@ class Rosters {
             applyUnits(plan);
         } else {
             applyPeople(plan);
+            rosterApplied.fire(new RosterApplied(id));
         }
         r = RosterImport.findById(id);
         r.status = RosterImport.APPLIED;
@@ -195,6 +196,9 @@ class Rosters {
         writes.insert(created);
         writes.update(updated);
     }
+
+    @Inject
+    jakarta.enterprise.event.Event<RosterApplied> rosterApplied;
 
     /** An import the caller may see: every subtree it was made in lies within the caller's scope. */
     RosterImport visible(String kind, long id, Scope scope) {
