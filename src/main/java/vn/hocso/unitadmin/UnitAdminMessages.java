@@ -278,5 +278,149 @@ public interface UnitAdminMessages {
     String bad_page();
 
     @Message
+    String roster_upload_title();
+
+    @Message
+    String roster_upload_help();
+
+    @Message
+    String roster_file();
+
+    @Message
+    String roster_dry_run();
+
+    @Message
+    String roster_history();
+
+    @Message
+    String roster_none();
+
+    @Message
+    String roster_status_applied();
+
+    @Message
+    String roster_status_dry_run();
+
+    @Message
+    String roster_counts(int newRows, int changed, int moved, int same, int rejected);
+
+    @Message
+    String roster_apply_help();
+
+    @Message
+    String roster_apply();
+
+    @Message
+    String roster_applied();
+
+    @Message
+    String roster_changed_since();
+
+    @Message
+    String roster_rows_shown(int shown, int total);
+
+    @Message
+    String roster_row();
+
+    @Message
+    String roster_outcome();
+
+    @Message
+    String roster_what();
+
+    @Message
+    String outcome_new();
+
+    @Message
+    String outcome_changed();
+
+    @Message
+    String outcome_moved();
+
+    @Message
+    String outcome_unchanged();
+
+    @Message
+    String outcome_rejected();
+
+    @Message
+    String file_missing();
+
+    @Message
+    String file_too_large(long mb);
+
+    @Message
+    String file_not_utf8(int row);
+
+    @Message
+    String file_not_xlsx();
+
+    @Message
+    String file_missing_column(String column);
+
+    @Message
+    String file_formula(int row, String column);
+
+    @Message
+    String file_too_many_rows(int row);
+
+    @Message
+    String file_cell_too_long(int row, String column);
+
+    @Message
+    String file_empty();
+
+    @Message
+    String row_name_missing();
+
+    @Message
+    String row_too_long(String field);
+
+    @Message
+    String row_bad_email(String value);
+
+    @Message
+    String row_bad_phone(String value);
+
+    @Message
+    String row_contact_missing();
+
+    @Message
+    String row_bad_civil_id(String value);
+
+    @Message
+    String row_unknown_unit(String value);
+
+    @Message
+    String row_unit_outside_scope(String value);
+
+    @Message
+    String row_bad_target_group(String value);
+
+    @Message
+    String row_duplicate(String value);
+
+    @Message
+    String row_contact_of_another();
+
+    @Message
+    String row_person_outside_scope();
+
+    @Message
+    String units_upload_help();
+
+    @Message
+    String row_bad_code(String value);
+
+    @Message
+    String row_bad_kind(String value);
+
+    @Message
+    String row_bad_date(String value);
+
+    @Message
+    String row_kind_not_allowed(String value);
+
+    @Message
     String tree_blank();
 }

@@ -40,6 +40,7 @@ class CodesMatchTheSchemaTest {
         return List.of(
                 new Column("course", "status", CourseStatus.class),
                 new Column("org_unit", "kind", UnitKind.class),
+                new Column("wave", "status", vn.hocso.enrolment.WaveStatus.class),
                 new Column("lesson", "kind", LessonKind.class),
                 new Column("enrolment", "source", EnrolmentSource.class),
                 new Column("person", "target_group", TargetGroup.class),
