@@ -160,9 +160,7 @@ class CompletionReport {
                     join enrolment_status e on e.person_id = pe.person_id
                     left join issued_certificate c on c.person_id = e.person_id and c.course_id = e.course_id
                     where e.enrolled_at < ?""", f.end(), f.end(), f.end());
-        if (f.courseId() != null) {
-            sql.add(" and e.course_id = ?", f.courseId());
-        }
+        courseAndWave(sql, f);
         sql.add("""
 
                     group by pe.row_id)
@@ -205,9 +203,7 @@ class CompletionReport {
         if (f.group() != null) {
             sql.add(" and p.target_group = ?", f.group().code());
         }
-        if (f.courseId() != null) {
-            sql.add(" and e.course_id = ?", f.courseId());
-        }
+        courseAndWave(sql, f);
         sql.add(" group by 1");
         Map<String, Long> byMonth = new HashMap<>();
         try (Connection c = dataSource.getConnection();
@@ -224,6 +220,16 @@ class CompletionReport {
             months.add(new Month(m, byMonth.getOrDefault(m.toString(), 0L)));
         }
         return months;
+    }
+
+    /** Adds the course and wave conditions on enrolments (alias e) that are asked for. */
+    static void courseAndWave(ReportSql sql, ReportFilters f) {
+        if (f.courseId() != null) {
+            sql.add(" and e.course_id = ?", f.courseId());
+        }
+        if (f.waveId() != null) {
+            sql.add(" and e.wave_id = ?", f.waveId());
+        }
     }
 
     /** Adds "and column in the period" when a period is asked for. */

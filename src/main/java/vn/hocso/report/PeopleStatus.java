@@ -113,9 +113,7 @@ class PeopleStatus {
                         from person_in_unit p
                         join unit_tree t on t.unit_id = p.unit_id
                         left join enrolment_status e on e.person_id = p.person_id and e.enrolled_at < ?""", f.end());
-        if (f.courseId() != null) {
-            sql.add(" and e.course_id = ?", f.courseId());
-        }
+        CompletionReport.courseAndWave(sql, f);
         if (f.from() != null || f.to() != null) {
             sql.add(" and e.completed_at < ?", f.end());
             CompletionReport.period(sql, "e.completed_at", f);
@@ -129,8 +127,8 @@ class PeopleStatus {
         if (f.group() != null) {
             sql.add(" and p.target_group = ?", f.group().code());
         }
-        if (f.courseId() != null || f.from() != null || f.to() != null) {
-            // asked about a course or a period: people without such an enrolment are not rows of it
+        if (f.courseId() != null || f.waveId() != null || f.from() != null || f.to() != null) {
+            // asked about a course, a wave or a period: people without such an enrolment are not rows of it
             sql.add(" and e.person_id is not null");
         }
         sql.add(" order by p.full_name, p.person_id, ct.title_vi, e.course_id");

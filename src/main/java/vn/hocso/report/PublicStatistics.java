@@ -72,7 +72,7 @@ class PublicStatistics {
     @ActivateRequestContext
     Snapshot compute() {
         OrgUnit root = OrgUnit.getRoot();
-        ReportFilters country = new ReportFilters(root, null, null, null, null, OrgTree.today(), false, 0);
+        ReportFilters country = new ReportFilters(root, null, null, null, null, null, OrgTree.today(), false, 0);
         CompletionReport.Report report = reports.of(new String[] {root.path + "%"}, country);
         List<CompletionReport.Line> provinces = new ArrayList<>(report.lines());
         provinces.sort(Comparator.comparingDouble(

@@ -79,12 +79,13 @@ class ReportApi {
     public ReportJson unit(
             @PathParam("id") String id,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, null));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
         CompletionReport.Report r = reports.of(scope.patterns(), f);
         return new ReportJson(
                 f.unit().id,
@@ -103,13 +104,14 @@ class ReportApi {
     public PeopleJson people(
             @PathParam("id") String id,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view,
             @QueryParam("page") String page) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, page));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, page));
         boolean clear = currentUser.isAdmin();
         PeopleStatus.Page p = people.page(scope.patterns(), f);
         return new PeopleJson(

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import vn.hocso.account.TargetGroup;
+import vn.hocso.enrolment.Wave;
 import vn.hocso.org.OrgTree;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.unitadmin.Scope;
@@ -19,13 +20,14 @@ import vn.hocso.web.Refusal;
 
 /**
  * What a report is asked for, checked before any row is read: a unit of the caller's scope (another subtree's unit is
- * not found), a course that exists, a target group, a period of completion (from ≤ to), and the day the report is "as
+ * not found), a course that exists, a wave of the scope, a target group, a period of completion (from ≤ to), and the day the report is "as
  * of" (counts what had happened by the end of that day). {@code former} lists the units in force on that day (the 63
  * provinces for 2024) instead of today's units with their predecessors' records counted in.
  */
 record ReportFilters(
         OrgUnit unit,
         Long courseId,
+        Long waveId,
         TargetGroup group,
         LocalDate from,
         LocalDate to,
@@ -39,7 +41,8 @@ record ReportFilters(
     static final int MAX_PAGE = 100_000;
 
     /** The query parameters as the forms and links send them. */
-    record Params(String course, String group, String from, String to, String asOf, String view, String page) {}
+    record Params(
+            String course, String wave, String group, String from, String to, String asOf, String view, String page) {}
 
     static ReportFilters parse(Scope scope, long unitId, Params p, ReportMessages msg) {
         OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
@@ -50,6 +53,15 @@ record ReportFilters(
             course = parseLong(p.course())
                     .filter(CourseTitles::exists)
                     .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.bad_course()));
+        }
+        Long wave = null;
+        if (!blank(p.wave())) {
+            // a wave of another subtree is refused like one that does not exist: its existence is not told
+            wave = parseLong(p.wave())
+                    .flatMap(id -> Wave.<Wave>findByIdOptional(id))
+                    .filter(w -> scope.contains(OrgUnit.getById(w.unitId)))
+                    .map(w -> w.id)
+                    .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.bad_wave()));
         }
         TargetGroup group = null;
         if (!blank(p.group())) {
@@ -83,16 +95,16 @@ record ReportFilters(
                     .map(Long::intValue)
                     .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.bad_page()));
         }
-        return new ReportFilters(unit, course, group, from, to, asOf, former, page);
+        return new ReportFilters(unit, course, wave, group, from, to, asOf, former, page);
     }
 
     /** The same filters for another unit (drill-down) or page. */
     ReportFilters at(OrgUnit other) {
-        return new ReportFilters(other, courseId, group, from, to, asOf, former, 0);
+        return new ReportFilters(other, courseId, waveId, group, from, to, asOf, former, 0);
     }
 
     ReportFilters page(int n) {
-        return new ReportFilters(unit, courseId, group, from, to, asOf, former, n);
+        return new ReportFilters(unit, courseId, waveId, group, from, to, asOf, former, n);
     }
 
     /** The first instant after the "as of" day. */
@@ -119,6 +131,9 @@ record ReportFilters(
         Map<String, String> q = new LinkedHashMap<>();
         if (courseId != null) {
             q.put("course", courseId.toString());
+        }
+        if (waveId != null) {
+            q.put("wave", waveId.toString());
         }
         if (group != null) {
             q.put("group", group.code());

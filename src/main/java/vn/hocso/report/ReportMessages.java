@@ -17,6 +17,12 @@ public interface ReportMessages {
     String bad_as_of();
 
     @Message
+    String bad_wave();
+
+    @Message
+    String filter_wave();
+
+    @Message
     String bad_course();
 
     @Message

@@ -17,6 +17,7 @@ import java.util.List;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.TargetGroup;
 import vn.hocso.course.Course;
+import vn.hocso.enrolment.Wave;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.unitadmin.Scope;
 import vn.hocso.web.Links;
@@ -34,6 +35,8 @@ class ReportResource {
     /** An option of a filter's select. */
     record Option(String value, String label, boolean selected) {}
 
+    static final int MAX_WAVES = 200;
+
     @CheckedTemplate(basePath = "report")
     static class Templates {
         static native TemplateInstance index(List<OrgUnit> units);
@@ -43,6 +46,7 @@ class ReportResource {
                 List<OrgUnit> crumbs,
                 String query,
                 List<Option> courses,
+                List<Option> waves,
                 List<Option> groups,
                 Bars.Horizontal rates,
                 Bars.Columns trend);
@@ -86,12 +90,13 @@ class ReportResource {
     public TemplateInstance unit(
             @PathParam("id") String id,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, null));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
         CompletionReport.Report report = reports.of(scope.patterns(), f);
         ReportMessages msg = msg();
         List<Bars.Item> rates = new ArrayList<>();
@@ -114,6 +119,7 @@ class ReportResource {
                 crumbs(f.unit()),
                 f.encoded(),
                 courseOptions(f),
+                waveOptions(f),
                 groupOptions(f, msg),
                 Bars.horizontal(rates),
                 Bars.columns(months));
@@ -124,13 +130,14 @@ class ReportResource {
     public TemplateInstance people(
             @PathParam("id") String id,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view,
             @QueryParam("page") String page) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, page));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, page));
         PeopleStatus.Page rows = people.page(scope.patterns(), f);
         return Templates.people(
                 rows,
@@ -153,13 +160,14 @@ class ReportResource {
             @PathParam("id") String id,
             @PathParam("format") String format,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, null));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
         CompletionReport.Report report = reports.of(scope.patterns(), f);
         Exports.About about = about("report", f, report.unitName());
         return download(exports.report(report, fmt, msg(), who(), about), fmt, "bao-cao-" + f.unit().code, f);
@@ -171,13 +179,14 @@ class ReportResource {
             @PathParam("id") String id,
             @PathParam("format") String format,
             @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
             @QueryParam("group") String group,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("asOf") String asOf,
             @QueryParam("view") String view) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
-        ReportFilters f = filters(id, new ReportFilters.Params(course, group, from, to, asOf, view, null));
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
         ReportSql sql = people.statement(scope.patterns(), f);
         Exports.About about = about("people", f, f.unit().name);
         return download(exports.people(sql, f.end(), fmt, msg(), who(), about), fmt, "hoc-vien-" + f.unit().code, f);
@@ -216,6 +225,19 @@ class ReportResource {
         return options;
     }
 
+    /** The latest waves of the caller's scope (a wave of another subtree is not offered, and refused if sent). */
+    private List<Option> waveOptions(ReportFilters f) {
+        List<Option> options = new ArrayList<>();
+        for (Wave w : Wave.<Wave>find("order by createdAt desc, id desc")
+                .page(0, MAX_WAVES)
+                .list()) {
+            if (scope.contains(OrgUnit.getById(w.unitId))) {
+                options.add(new Option(w.id.toString(), w.name, w.id.equals(f.waveId())));
+            }
+        }
+        return options;
+    }
+
     private static List<Option> groupOptions(ReportFilters f, ReportMessages msg) {
         List<Option> options = new ArrayList<>();
         for (TargetGroup g : TargetGroup.values()) {
@@ -235,6 +257,9 @@ class ReportResource {
         title.add(new String[] {msg.title_unit(), unitName + " (" + f.unit().code + ")"});
         String course = CourseTitles.titleOf(f.courseId());
         title.add(new String[] {msg.filter_course(), course == null ? msg.all() : course});
+        if (f.waveId() != null) {
+            title.add(new String[] {msg.filter_wave(), Wave.<Wave>findById(f.waveId()).name});
+        }
         title.add(new String[] {msg.filter_group(), f.group() == null ? msg.all() : Labels.group(msg, f.group())});
         title.add(new String[] {
             msg.title_period(),

@@ -136,6 +136,31 @@ final class ReportFixtures {
         });
     }
 
+    /** An open wave of a unit, and an assignment of the course by it to the person, due on that day. */
+    static long wave(String unitCode, long createdBy) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Panache.getEntityManager()
+                                .createNativeQuery("""
+                                insert into wave (unit_id, name, starts_on, due_on, status, created_by)
+                                values (?1, ?2, date '2025-09-01', date '2025-10-01', 'open', ?3) returning id""")
+                                .setParameter(
+                                        1, OrgUnit.findCurrentByCode(unitCode).orElseThrow().id)
+                                .setParameter(2, "Đợt " + unique())
+                                .setParameter(3, createdBy)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    static void assignByWave(long person, long course, long wave) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Panache.getEntityManager()
+                        .createNativeQuery("update enrolment set wave_id = ?3 where person_id = ?1 and course_id = ?2")
+                        .setParameter(1, person)
+                        .setParameter(2, course)
+                        .setParameter(3, wave)
+                        .executeUpdate());
+    }
+
     private static OffsetDateTime at(LocalDate day) {
         return day == null
                 ? null

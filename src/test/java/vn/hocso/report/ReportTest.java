@@ -203,6 +203,34 @@ class ReportTest {
 
     @Test
     @TestSecurity(user = DN_ADMIN, roles = "unit-admin")
+    void theWaveFilterCountsTheWavesAssignmentsAndRefusesAnotherSubtreesWave() {
+        long dnWave = ReportFixtures.wave("48", dnPerson);
+        long hueWave = ReportFixtures.wave("46", dnPerson);
+        ReportFixtures.assignByWave(dnPerson, course, dnWave);
+        JsonPath r = report(dnCommune, "wave", dnWave);
+        assertEquals(1, r.getInt("total.enrolled"));
+        assertEquals(1, r.getInt("total.completed"));
+        given().queryParam("wave", hueWave)
+                .when()
+                .get("/api/reports/units/" + dnCommune)
+                .then()
+                .statusCode(400);
+        given().queryParam("wave", hueWave)
+                .when()
+                .get("/reports/units/" + dnCommune + "/people/export.csv")
+                .then()
+                .statusCode(400);
+        given().when()
+                .get("/reports/units/" + dnCommune)
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("value=\"" + dnWave + "\">Đợt"),
+                        not(containsString("value=\"" + hueWave + "\">Đợt")));
+    }
+
+    @Test
+    @TestSecurity(user = DN_ADMIN, roles = "unit-admin")
     void badFiltersAreRefusedWithAMessageNeverA500() {
         long dn = ReportFixtures.current("48").id;
         String base = "/reports/units/" + dn;
