@@ -42,7 +42,12 @@ class ArchitectureTest {
      */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("org_unit", "org"),
+            Map.entry("org_unit_change", "org"),
+            Map.entry("unit_tree", "org"),
             Map.entry("person", "account"),
+            Map.entry("person_in_unit", "account"),
+            Map.entry("unit_admin_grant", "unitadmin"),
+            Map.entry("roster_import", "unitadmin"),
             Map.entry("category", "course"),
             Map.entry("course", "course"),
             Map.entry("course_module", "course"),
@@ -50,6 +55,9 @@ class ArchitectureTest {
             Map.entry("course_author", "course"),
             Map.entry("lesson_in_course", "course"),
             Map.entry("enrolment", "enrolment"),
+            Map.entry("wave", "enrolment"),
+            Map.entry("wave_course", "enrolment"),
+            Map.entry("wave_target", "enrolment"),
             Map.entry("course_enrolment", "enrolment"),
             Map.entry("lesson_progress", "progress"),
             Map.entry("completed_lesson", "progress"),
@@ -72,9 +80,20 @@ class ArchitectureTest {
             Map.entry("quiz_attempt_question", "quiz"),
             Map.entry("certificate", "certificate"),
             Map.entry("audit_log", "audit"),
-            Map.entry("rate_limit", "web"));
+            Map.entry("rate_limit", "web"),
+            Map.entry("enrolment_status", "enrolment"),
+            Map.entry("issued_certificate", "certificate"),
+            Map.entry("course_title", "course"));
 
-    private static final Set<String> VIEWS = Set.of("lesson_in_course", "course_enrolment", "completed_lesson");
+    private static final Set<String> VIEWS = Set.of(
+            "lesson_in_course",
+            "course_enrolment",
+            "completed_lesson",
+            "unit_tree",
+            "person_in_unit",
+            "enrolment_status",
+            "issued_certificate",
+            "course_title");
 
     static JavaClasses app;
     static Set<String> relations;

@@ -29,6 +29,9 @@ public class CurrentUser {
     @Inject
     Viewer viewer;
 
+    @Inject
+    jakarta.enterprise.event.Event<PersonLinked> personLinked;
+
     private Person person;
 
     public boolean isSignedIn() {
@@ -78,6 +81,10 @@ public class CurrentUser {
 
     private Person createFromToken(String subject) {
         TokenProfile claims = TokenProfile.of(identity);
+        Optional<Person> linked = QuarkusTransaction.requiringNew().call(() -> linkToRoster(subject, claims));
+        if (linked.isPresent()) {
+            return linked.get();
+        }
         // Two first requests of the same person may race (two tabs): the unique subject lets one insert win.
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("""
@@ -89,5 +96,41 @@ public class CurrentUser {
                         .setParameter(4, claims.phone())
                         .executeUpdate());
         return Person.findBySubject(subject).orElseThrow();
+    }
+
+    /**
+     * The roster person (no sign-in yet) this first sign-in is: the one with the token's e-mail when the provider
+     * verified it, else the one with the token's phone number. Names never match people: two An Nguyễns are two
+     * people.
+     */
+    private Optional<Person> linkToRoster(String subject, TokenProfile claims) {
+        Optional<Person> candidate = Optional.empty();
+        String matchedBy = null;
+        if (claims.email() != null && claims.emailVerified()) {
+            candidate = Person.findByEmail(claims.email()).filter(p -> p.subject == null);
+            matchedBy = "email";
+        }
+        if (candidate.isEmpty() && claims.phone() != null) {
+            candidate = VietnamesePhone.normalise(claims.phone())
+                    .flatMap(Person::findByPhone)
+                    .filter(p -> p.subject == null);
+            matchedBy = "phone";
+        }
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        Person person = candidate.get();
+        // another first request of the same person (or of someone else with that address) may have linked it
+        int linked = em.createNativeQuery(
+                        "update person set subject = ?1, updated_at = now() where id = ?2 and subject is null")
+                .setParameter(1, subject)
+                .setParameter(2, person.id)
+                .executeUpdate();
+        if (linked == 0) {
+            return Optional.empty();
+        }
+        em.refresh(person);
+        personLinked.fire(new PersonLinked(person.id, subject, person.fullName, matchedBy));
+        return Optional.of(person);
     }
 }

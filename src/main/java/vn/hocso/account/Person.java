@@ -16,10 +16,10 @@ import java.util.Optional;
 public class Person extends PanacheEntityBase {
 
     /** Column lengths (V3__people.sql), in characters. */
-    static final int MAX_NAME = 200;
+    public static final int MAX_NAME = 200;
 
-    static final int MAX_EMAIL = 320;
-    static final int MAX_PHONE = 20;
+    public static final int MAX_EMAIL = 320;
+    public static final int MAX_PHONE = 20;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,6 +42,9 @@ public class Person extends PanacheEntityBase {
 
     public String position;
 
+    @Column(name = "civil_servant_id")
+    public String civilServantId;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -52,6 +55,18 @@ public class Person extends PanacheEntityBase {
     @PreUpdate
     void touch() {
         updatedAt = OffsetDateTime.now();
+    }
+
+    /** The person with this e-mail (case ignored), if exactly one has it. */
+    public static Optional<Person> findByEmail(String email) {
+        java.util.List<Person> found = list("lower(email) = lower(?1)", email);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** The person with this phone number (normalised, see {@link VietnamesePhone}), if exactly one has it. */
+    public static Optional<Person> findByPhone(String phone) {
+        java.util.List<Person> found = list("phone", phone);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     public static Optional<Person> findBySubject(String subject) {

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What the identity provider tells us about a person at first sign-in. */
-record TokenProfile(String fullName, String email, String phone) {
+record TokenProfile(String fullName, String email, String phone, boolean emailVerified) {
 
     /**
      * Claims the provider allows to be longer than our columns (Keycloak: 255 characters per name part) must not
@@ -22,9 +22,13 @@ record TokenProfile(String fullName, String email, String phone) {
 
     static TokenProfile of(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return new TokenProfile(identity.getPrincipal().getName(), null, null);
+            return new TokenProfile(identity.getPrincipal().getName(), null, null, false);
         }
-        return new TokenProfile(fullName(jwt), trimmed(jwt.getClaim("email")), trimmed(jwt.getClaim("phone_number")));
+        return new TokenProfile(
+                fullName(jwt),
+                trimmed(jwt.getClaim("email")),
+                trimmed(jwt.getClaim("phone_number")),
+                "true".equals(trimmed(jwt.getClaim("email_verified"))));
     }
 
     /**

@@ -26,4 +26,28 @@ public class Audit {
         entry.detail = detail;
         entry.persist();
     }
+
+    /**
+     * The same record for work that ends after the request that asked for it (an export streamed to the browser or
+     * written by a job): the actor is named by the caller, who read it while the request was still there.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordFor(
+            String actorSubject,
+            String actorName,
+            String action,
+            String targetType,
+            String targetId,
+            String reason,
+            String detail) {
+        AuditEntry entry = new AuditEntry();
+        entry.actorSubject = actorSubject;
+        entry.actorName = actorName;
+        entry.action = action;
+        entry.targetType = targetType;
+        entry.targetId = targetId;
+        entry.reason = reason;
+        entry.detail = detail;
+        entry.persist();
+    }
 }

@@ -64,6 +64,41 @@ public interface HocsoConfig {
     @Valid
     Video video();
 
+    /** Completion reports and public statistics. */
+    @Valid
+    Reports reports();
+
+    /** Roster and unit imports (unitadmin package). */
+    @Valid
+    Roster roster();
+
+    /** Training waves (enrolment package). */
+    @Valid
+    Waves waves();
+
+    /** Training waves: assignments of open waves to people who joined their subtrees. */
+    interface Waves {
+
+        /**
+         * How often open waves assign their courses to people who joined their subtrees since (a scheduler interval
+         * such as {@code 5m}, or {@code off}).
+         */
+        @NotBlank
+        String sweep();
+    }
+
+    /** Roster and unit imports: files people make in a spreadsheet program. */
+    interface Roster {
+
+        /** The largest file accepted, in bytes; a larger one is refused before it is read. */
+        @Positive
+        long maxBytes();
+
+        /** The most data rows one file may have; one more is refused naming that row. */
+        @Positive
+        int maxRows();
+    }
+
     /** Object store (storage package). */
     interface Storage {
 
@@ -120,6 +155,18 @@ public interface HocsoConfig {
         @WithDefault("2s")
         @NotBlank
         String poll();
+    }
+
+    /** Completion reports and public statistics (report package). */
+    interface Reports {
+
+        /**
+         * How often the public statistics page is computed again (a scheduler interval such as {@code 5m}); between
+         * two refreshes every visitor is served the same figures from memory.
+         */
+        @WithDefault("5m")
+        @NotBlank
+        String statisticsRefresh();
     }
 
     /** Quizzes (quiz package). */

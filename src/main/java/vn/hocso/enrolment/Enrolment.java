@@ -48,6 +48,14 @@ public class Enrolment extends PanacheEntityBase {
     @Column(name = "last_seen_at")
     public OffsetDateTime lastSeenAt;
 
+    /** The wave that assigned the course, if any. */
+    @Column(name = "wave_id")
+    public Long waveId;
+
+    /** The unit admin who published that wave. */
+    @Column(name = "assigned_by")
+    public Long assignedBy;
+
     public boolean isCompleted() {
         return completedAt != null;
     }

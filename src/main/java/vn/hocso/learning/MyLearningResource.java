@@ -15,6 +15,7 @@ import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.certificate.Certificate;
 import vn.hocso.enrolment.Enrolment;
+import vn.hocso.enrolment.Wave;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Dates;
@@ -32,7 +33,7 @@ class MyLearningResource {
     }
 
     /** One line of the page. */
-    record MyCourse(Enrolment enrolment, CourseProgress progress, Certificate certificate) {
+    record MyCourse(Enrolment enrolment, CourseProgress progress, Certificate certificate, Assignment assignment) {
 
         /** Days until the due date (negative once overdue); only meaningful when there is a due date. */
         public long daysLeft() {
@@ -54,6 +55,9 @@ class MyLearningResource {
         }
     }
 
+    /** Who assigned a course, and in which wave. */
+    record Assignment(String wave, String admin) {}
+
     @Inject
     CurrentUser currentUser;
 
@@ -70,8 +74,20 @@ class MyLearningResource {
                 .collect(Collectors.toMap(c -> c.courseId, c -> c));
         List<MyCourse> courses = enrolments.stream()
                 .map(e -> new MyCourse(
-                        e, byCourse.getOrDefault(e.course.id, CourseProgress.NONE), certificates.get(e.course.id)))
+                        e,
+                        byCourse.getOrDefault(e.course.id, CourseProgress.NONE),
+                        certificates.get(e.course.id),
+                        assignment(e)))
                 .toList();
         return Templates.my(courses, person.isProfileComplete());
+    }
+
+    private static Assignment assignment(Enrolment e) {
+        if (e.waveId == null) {
+            return null;
+        }
+        Wave wave = Wave.findById(e.waveId);
+        Person admin = e.assignedBy == null ? null : Person.findById(e.assignedBy);
+        return new Assignment(wave.name, admin == null ? "" : admin.fullName);
     }
 }

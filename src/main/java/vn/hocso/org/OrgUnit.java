@@ -30,7 +30,7 @@ public class OrgUnit extends PanacheEntityBase {
 
     public String name;
 
-    public String kind;
+    public UnitKind kind;
 
     @Column(name = "parent_id")
     public Long parentId;
@@ -47,9 +47,12 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "replaced_by_id")
     public Long replacedById;
 
+    @Column(name = "search_name", insertable = false, updatable = false)
+    public String searchName;
+
     /** The 34 provinces and centrally-run cities in force today, in Vietnamese alphabetical order. */
     public static List<OrgUnit> listCurrentProvinces() {
-        List<OrgUnit> provinces = list("kind = 'province' and validTo is null");
+        List<OrgUnit> provinces = list("kind = ?1 and validTo is null", UnitKind.PROVINCE);
         provinces.sort(BY_VIETNAMESE_NAME);
         return provinces;
     }
@@ -61,5 +64,45 @@ public class OrgUnit extends PanacheEntityBase {
 
     public static Optional<OrgUnit> findCurrentByCode(String code) {
         return find("code = ?1 and validTo is null", code).firstResultOptional();
+    }
+
+    public static OrgUnit getById(long id) {
+        return OrgUnit.<OrgUnit>findByIdOptional(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
+
+    /** The country, root of the tree. */
+    public static OrgUnit getRoot() {
+        return find("parentId is null").<OrgUnit>firstResultOptional().orElseThrow();
+    }
+
+    /** The units under a parent that were in force on a day (merged units before their merge, not after). */
+    public static List<OrgUnit> listChildrenAsOf(long parentId, LocalDate day) {
+        List<OrgUnit> children =
+                list("parentId = ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", parentId, day);
+        children.sort(BY_VIETNAMESE_NAME);
+        return children;
+    }
+
+    /** Units current and former whose name contains the text, diacritics and case ignored ("ha noi" finds Hà Nội). */
+    public static List<OrgUnit> search(String text, int limit) {
+        return find(
+                        "searchName like concat('%', lower(function('f_unaccent', ?1)), '%') order by validTo nulls first, name",
+                        text.strip())
+                .page(0, limit)
+                .list();
+    }
+
+    public boolean isCurrent() {
+        return validTo == null;
+    }
+
+    /** In force on that day: valid_to is the last day a merged unit existed. */
+    public boolean isInForceOn(LocalDate day) {
+        return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+    }
+
+    /** True when this unit is the other or lies under it. */
+    public boolean isWithin(OrgUnit other) {
+        return path.startsWith(other.path);
     }
 }

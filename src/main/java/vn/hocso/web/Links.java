@@ -274,6 +274,148 @@ public final class Links {
         return trainerCourses() + "/new";
     }
 
+    /** The organisation tree (system admins): search, or browse from the country. */
+    public static String adminUnits() {
+        return "/admin/units";
+    }
+
+    public static String adminUnit(long id) {
+        return adminUnits() + "/" + id;
+    }
+
+    /** A unit's page showing its children as they were on a day (ISO date). */
+    public static String adminUnitAsOf(long id, java.time.LocalDate day) {
+        return adminUnit(id) + "?at=" + day;
+    }
+
+    public static String adminUnitChildren(long id) {
+        return adminUnit(id) + "/children";
+    }
+
+    public static String adminUnitRename(long id) {
+        return adminUnit(id) + "/rename";
+    }
+
+    public static String adminUnitMove(long id) {
+        return adminUnit(id) + "/move";
+    }
+
+    public static String adminUnitMerge() {
+        return adminUnits() + "/merge";
+    }
+
+    /** Communes loaded from a CSV file: upload, dry run, apply. */
+    public static String adminUnitImports() {
+        return adminUnits() + "/imports";
+    }
+
+    public static String adminUnitImport(long id) {
+        return adminUnitImports() + "/" + id;
+    }
+
+    public static String adminUnitImportApply(long id) {
+        return adminUnitImport(id) + "/apply";
+    }
+
+    /** Who administers which units. */
+    public static String adminGrants() {
+        return "/admin/unit-admins";
+    }
+
+    public static String adminGrantRevoke(long id) {
+        return adminGrants() + "/" + id + "/revoke";
+    }
+
+    /** A unit admin's home: their units. */
+    public static String unitAdmin() {
+        return "/unit-admin";
+    }
+
+    /** People in the unit admin's scope, filtered and paged (each filter optional: null or empty). */
+    public static String unitAdminPeople(int page, String text, Long unit) {
+        StringBuilder link =
+                new StringBuilder(unitAdmin()).append("/people?page=").append(page);
+        if (text != null && !text.isEmpty()) {
+            link.append("&q=").append(URLEncoder.encode(text, UTF_8));
+        }
+        if (unit != null) {
+            link.append("&unit=").append(unit);
+        }
+        return link.toString();
+    }
+
+    public static String unitAdminPerson(long id) {
+        return unitAdmin() + "/people/" + id;
+    }
+
+    public static String rosterImports() {
+        return unitAdmin() + "/rosters";
+    }
+
+    public static String rosterImport(long id) {
+        return rosterImports() + "/" + id;
+    }
+
+    public static String rosterImportApply(long id) {
+        return rosterImport(id) + "/apply";
+    }
+
+    public static String rosterImportFile(long id) {
+        return rosterImport(id) + "/file";
+    }
+
+    public static String waves() {
+        return unitAdmin() + "/waves";
+    }
+
+    public static String wave(long id) {
+        return waves() + "/" + id;
+    }
+
+    public static String wavePublish(long id) {
+        return wave(id) + "/publish";
+    }
+
+    public static String waveClose(long id) {
+        return wave(id) + "/close";
+    }
+
+    public static String waveCancel(long id) {
+        return wave(id) + "/cancel";
+    }
+
+    /** Completion reports: the caller's units. */
+    public static String reports() {
+        return "/reports";
+    }
+
+    /** The report of a unit; {@code query} is the filters, already encoded ("" for none). */
+    public static String report(long unit, String query) {
+        return withQuery(reports() + "/units/" + unit, query);
+    }
+
+    public static String reportPeople(long unit, String query) {
+        return withQuery(reports() + "/units/" + unit + "/people", query);
+    }
+
+    /** An export of a unit's report ({@code format}: csv or xlsx). */
+    public static String reportExport(long unit, String format, String query) {
+        return withQuery(reports() + "/units/" + unit + "/export." + segment(format), query);
+    }
+
+    public static String reportPeopleExport(long unit, String format, String query) {
+        return withQuery(reports() + "/units/" + unit + "/people/export." + segment(format), query);
+    }
+
+    /** Public statistics (REP-3), open to anyone. */
+    public static String statistics() {
+        return "/statistics";
+    }
+
+    private static String withQuery(String path, String query) {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }

@@ -28,4 +28,9 @@ public class Viewer {
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }
+
+    /** A unit admin (or a system admin, who may do what unit admins do, over the whole country). */
+    public boolean isUnitAdmin() {
+        return identity.hasRole(Roles.UNIT_ADMIN) || isAdmin();
+    }
 }

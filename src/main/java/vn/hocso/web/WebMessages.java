@@ -29,6 +29,12 @@ public interface WebMessages {
     String nav_admin();
 
     @Message
+    String nav_unit_admin();
+
+    @Message
+    String nav_reports();
+
+    @Message
     String nav_sign_in();
 
     @Message
@@ -51,6 +57,9 @@ public interface WebMessages {
 
     @Message
     String footer_verify();
+
+    @Message
+    String footer_statistics();
 
     @Message
     String footer_api();

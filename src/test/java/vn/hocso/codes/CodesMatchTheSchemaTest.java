@@ -18,6 +18,7 @@ import vn.hocso.course.CourseStatus;
 import vn.hocso.course.LessonKind;
 import vn.hocso.enrolment.EnrolmentSource;
 import vn.hocso.job.JobStatus;
+import vn.hocso.org.UnitKind;
 import vn.hocso.quiz.AttemptStatus;
 import vn.hocso.quiz.Counting;
 import vn.hocso.quiz.QuestionType;
@@ -38,6 +39,8 @@ class CodesMatchTheSchemaTest {
     static List<Column> columns() {
         return List.of(
                 new Column("course", "status", CourseStatus.class),
+                new Column("org_unit", "kind", UnitKind.class),
+                new Column("wave", "status", vn.hocso.enrolment.WaveStatus.class),
                 new Column("lesson", "kind", LessonKind.class),
                 new Column("enrolment", "source", EnrolmentSource.class),
                 new Column("person", "target_group", TargetGroup.class),

@@ -1,0 +1,173 @@
+package vn.hocso.report;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.hocso.audit.Audit;
+
+/**
+ * Exports of a report (one row per unit, with totals) and of its people (one row per person and course), as CSV or
+ * XLSX, written while the rows are read. Phone numbers and civil-servant IDs are masked unless the role allows them.
+ * Every export is audited when it ends: who, which unit and filters, which format, how many rows, and whether it was
+ * cut short.
+ */
+@ApplicationScoped
+class Exports {
+
+    enum Format {
+        CSV("text/csv; charset=UTF-8", "csv"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+        final String mediaType;
+        final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        static Optional<Format> of(String text) {
+            for (Format f : values()) {
+                if (f.extension.equals(text)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The person exporting, read while the request was there; {@code personalData}: phones and IDs in clear. */
+    record Who(String subject, String name, boolean personalData) {}
+
+    /** What the export is of, for the title block and the audit log. */
+    record About(String kind, long unitId, String unitName, List<String[]> title, String filters) {}
+
+    @Inject
+    PeopleStatus people;
+
+    @Inject
+    Audit audit;
+
+    StreamingOutput report(CompletionReport.Report report, Format format, ReportMessages msg, Who who, About about) {
+        return out -> {
+            long rows = 0;
+            boolean complete = false;
+            try (Sheet sheet = sheet(out, format, msg.export_sheet_report())) {
+                sheet.title(about.title());
+                sheet.header(List.of(
+                        new Sheet.Column(msg.col_unit(), Sheet.Kind.TEXT, 32),
+                        new Sheet.Column(msg.col_code(), Sheet.Kind.TEXT, 10),
+                        new Sheet.Column(msg.col_people(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_assigned(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_enrolled(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_started(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_completed(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_certified(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_overdue(), Sheet.Kind.NUMBER, 12),
+                        new Sheet.Column(msg.col_rate(), Sheet.Kind.PERCENT, 12)));
+                for (CompletionReport.Line line : report.lines()) {
+                    sheet.row(counts(line.name(), line.unit().code, line.counts()));
+                    rows++;
+                }
+                sheet.row(counts(msg.rest_row(), null, report.rest()));
+                sheet.totals(counts(msg.total_row(), null, report.total()));
+                rows++;
+                complete = true;
+            } finally {
+                audited(who, about, format, rows, complete);
+            }
+        };
+    }
+
+    StreamingOutput people(ReportSql sql, OffsetDateTime end, Format format, ReportMessages msg, Who who, About about) {
+        return out -> {
+            long[] rows = {0};
+            boolean complete = false;
+            try (Sheet sheet = sheet(out, format, msg.export_sheet_people())) {
+                sheet.title(about.title());
+                sheet.header(List.of(
+                        new Sheet.Column(msg.col_name(), Sheet.Kind.TEXT, 28),
+                        new Sheet.Column(msg.col_email(), Sheet.Kind.TEXT, 28),
+                        new Sheet.Column(msg.col_phone(), Sheet.Kind.TEXT, 15),
+                        new Sheet.Column(msg.col_civil_servant_id(), Sheet.Kind.TEXT, 15),
+                        new Sheet.Column(msg.col_group(), Sheet.Kind.TEXT, 16),
+                        new Sheet.Column(msg.col_unit(), Sheet.Kind.TEXT, 28),
+                        new Sheet.Column(msg.col_code(), Sheet.Kind.TEXT, 10),
+                        new Sheet.Column(msg.col_course(), Sheet.Kind.TEXT, 32),
+                        new Sheet.Column(msg.col_status(), Sheet.Kind.TEXT, 16),
+                        new Sheet.Column(msg.col_enrolled_on(), Sheet.Kind.DATE, 12),
+                        new Sheet.Column(msg.col_due_on(), Sheet.Kind.DATE, 12),
+                        new Sheet.Column(msg.col_completed_on(), Sheet.Kind.DATE, 12),
+                        new Sheet.Column(msg.col_certified_on(), Sheet.Kind.DATE, 12)));
+                people.stream(sql, end, r -> {
+                    sheet.row(
+                            r.fullName(),
+                            r.email(),
+                            who.personalData() ? r.phone() : Cells.masked(r.phone()),
+                            who.personalData() ? r.civilServantId() : Cells.masked(r.civilServantId()),
+                            Labels.group(msg, r.targetGroup()),
+                            r.unitName(),
+                            r.unitCode(),
+                            r.course(),
+                            Labels.status(msg, r.status()),
+                            day(r.enrolledAt()),
+                            day(r.dueAt()),
+                            day(r.completedAt()),
+                            day(r.certifiedAt()));
+                    rows[0]++;
+                });
+                complete = true;
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("export of people", e);
+            } finally {
+                audited(who, about, format, rows[0], complete);
+            }
+        };
+    }
+
+    private void audited(Who who, About about, Format format, long rows, boolean complete) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.recordFor(
+                        who.subject(),
+                        who.name(),
+                        "report.export",
+                        "unit",
+                        Long.toString(about.unitId()),
+                        null,
+                        "kind=" + about.kind() + " format=" + format.extension + " filters=" + about.filters()
+                                + " rows=" + rows + (complete ? "" : " incomplete")));
+    }
+
+    private static Sheet sheet(OutputStream out, Format format, String name) throws IOException {
+        return format == Format.CSV ? new CsvSheet(out) : new XlsxSheet(out, name);
+    }
+
+    private static Object[] counts(String name, String code, CompletionReport.Counts c) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(name);
+        cells.add(code);
+        cells.add(c.people());
+        cells.add(c.assigned());
+        cells.add(c.enrolled());
+        cells.add(c.started());
+        cells.add(c.completed());
+        cells.add(c.certified());
+        cells.add(c.overdue());
+        cells.add(c.rate());
+        return cells.toArray();
+    }
+
+    private static LocalDate day(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(ReportFilters.VIETNAM).toLocalDate();
+    }
+}

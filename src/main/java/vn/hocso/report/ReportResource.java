@@ -1,0 +1,289 @@
+package vn.hocso.report;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hocso.account.CurrentUser;
+import vn.hocso.account.TargetGroup;
+import vn.hocso.course.Course;
+import vn.hocso.enrolment.Wave;
+import vn.hocso.org.OrgUnit;
+import vn.hocso.unitadmin.Scope;
+import vn.hocso.web.Links;
+import vn.hocso.web.Locales;
+import vn.hocso.web.Roles;
+
+/**
+ * Completion reports for system admins (the country) and unit admins (their subtrees): a unit's rows with a chart,
+ * drill-down to its children and to its people, and exports of both. Every read names the caller's scope in its SQL.
+ */
+@Path("/reports")
+@RolesAllowed({Roles.UNIT_ADMIN, Roles.ADMIN})
+class ReportResource {
+
+    /** An option of a filter's select. */
+    record Option(String value, String label, boolean selected) {}
+
+    static final int MAX_WAVES = 200;
+
+    @CheckedTemplate(basePath = "report")
+    static class Templates {
+        static native TemplateInstance index(List<OrgUnit> units);
+
+        static native TemplateInstance unit(
+                CompletionReport.Report report,
+                List<OrgUnit> crumbs,
+                String query,
+                List<Option> courses,
+                List<Option> waves,
+                List<Option> groups,
+                Bars.Horizontal rates,
+                Bars.Columns trend);
+
+        static native TemplateInstance people(
+                PeopleStatus.Page page,
+                ReportFilters filters,
+                String unitName,
+                List<OrgUnit> crumbs,
+                String query,
+                boolean personalData,
+                String previous,
+                String next);
+    }
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CompletionReport reports;
+
+    @Inject
+    PeopleStatus people;
+
+    @Inject
+    Exports exports;
+
+    @Inject
+    Locales locales;
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(scope.roots());
+    }
+
+    @GET
+    @Path("units/{id}")
+    public TemplateInstance unit(
+            @PathParam("id") String id,
+            @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
+            @QueryParam("group") String group,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") String view) {
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        CompletionReport.Report report = reports.of(scope.patterns(), f);
+        ReportMessages msg = msg();
+        List<Bars.Item> rates = new ArrayList<>();
+        for (CompletionReport.Line line : report.lines()) {
+            rates.add(new Bars.Item(
+                    line.name(), line.counts().percent(), line.counts().rate()));
+        }
+        long most = report.trend().stream()
+                .mapToLong(CompletionReport.Month::completions)
+                .max()
+                .orElse(0);
+        List<Bars.Item> months = report.trend().stream()
+                .map(m -> new Bars.Item(
+                        m.month().format(DateTimeFormatter.ofPattern("MM/yy")),
+                        Long.toString(m.completions()),
+                        most == 0 ? 0 : (double) m.completions() / most))
+                .toList();
+        return Templates.unit(
+                report,
+                crumbs(f.unit()),
+                f.encoded(),
+                courseOptions(f),
+                waveOptions(f),
+                groupOptions(f, msg),
+                Bars.horizontal(rates),
+                Bars.columns(months));
+    }
+
+    @GET
+    @Path("units/{id}/people")
+    public TemplateInstance people(
+            @PathParam("id") String id,
+            @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
+            @QueryParam("group") String group,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") String view,
+            @QueryParam("page") String page) {
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, page));
+        PeopleStatus.Page rows = people.page(scope.patterns(), f);
+        return Templates.people(
+                rows,
+                f,
+                f.unit().name,
+                crumbs(f.unit()),
+                f.page(0).encoded(),
+                currentUser.isAdmin(),
+                f.page() > 0
+                        ? Links.reportPeople(f.unit().id, f.page(f.page() - 1).encoded())
+                        : null,
+                rows.hasNext()
+                        ? Links.reportPeople(f.unit().id, f.page(f.page() + 1).encoded())
+                        : null);
+    }
+
+    @GET
+    @Path("units/{id}/export.{format}")
+    public Response export(
+            @PathParam("id") String id,
+            @PathParam("format") String format,
+            @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
+            @QueryParam("group") String group,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") String view) {
+        Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        CompletionReport.Report report = reports.of(scope.patterns(), f);
+        Exports.About about = about("report", f, report.unitName());
+        return download(exports.report(report, fmt, msg(), who(), about), fmt, "bao-cao-" + f.unit().code, f);
+    }
+
+    @GET
+    @Path("units/{id}/people/export.{format}")
+    public Response exportPeople(
+            @PathParam("id") String id,
+            @PathParam("format") String format,
+            @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
+            @QueryParam("group") String group,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") String view) {
+        Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        ReportSql sql = people.statement(scope.patterns(), f);
+        Exports.About about = about("people", f, f.unit().name);
+        return download(exports.people(sql, f.end(), fmt, msg(), who(), about), fmt, "hoc-vien-" + f.unit().code, f);
+    }
+
+    private ReportFilters filters(String id, ReportFilters.Params params) {
+        long unitId;
+        try {
+            unitId = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        return ReportFilters.parse(scope, unitId, params, msg());
+    }
+
+    /** The unit's ancestors the caller may open, from the top of their scope down to the unit. */
+    private List<OrgUnit> crumbs(OrgUnit unit) {
+        List<OrgUnit> crumbs = new ArrayList<>();
+        for (String part : unit.path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            OrgUnit u = OrgUnit.getById(Long.parseLong(part));
+            if (scope.contains(u)) {
+                crumbs.add(u);
+            }
+        }
+        return crumbs;
+    }
+
+    private List<Option> courseOptions(ReportFilters f) {
+        List<Option> options = new ArrayList<>();
+        for (Course c : CourseTitles.all()) {
+            options.add(new Option(c.id.toString(), c.titleVi, c.id.equals(f.courseId())));
+        }
+        return options;
+    }
+
+    /** The latest waves of the caller's scope (a wave of another subtree is not offered, and refused if sent). */
+    private List<Option> waveOptions(ReportFilters f) {
+        List<Option> options = new ArrayList<>();
+        for (Wave w : Wave.<Wave>find("order by createdAt desc, id desc")
+                .page(0, MAX_WAVES)
+                .list()) {
+            if (scope.contains(OrgUnit.getById(w.unitId))) {
+                options.add(new Option(w.id.toString(), w.name, w.id.equals(f.waveId())));
+            }
+        }
+        return options;
+    }
+
+    private static List<Option> groupOptions(ReportFilters f, ReportMessages msg) {
+        List<Option> options = new ArrayList<>();
+        for (TargetGroup g : TargetGroup.values()) {
+            options.add(new Option(g.code(), Labels.group(msg, g), g == f.group()));
+        }
+        return options;
+    }
+
+    private Exports.Who who() {
+        return new Exports.Who(currentUser.subject(), currentUser.person().fullName, currentUser.isAdmin());
+    }
+
+    private Exports.About about(String kind, ReportFilters f, String unitName) {
+        ReportMessages msg = msg();
+        List<String[]> title = new ArrayList<>();
+        title.add(new String[] {kind.equals("people") ? msg.export_title_people() : msg.export_title_report()});
+        title.add(new String[] {msg.title_unit(), unitName + " (" + f.unit().code + ")"});
+        String course = CourseTitles.titleOf(f.courseId());
+        title.add(new String[] {msg.filter_course(), course == null ? msg.all() : course});
+        if (f.waveId() != null) {
+            title.add(new String[] {msg.filter_wave(), Wave.<Wave>findById(f.waveId()).name});
+        }
+        title.add(new String[] {msg.filter_group(), f.group() == null ? msg.all() : Labels.group(msg, f.group())});
+        title.add(new String[] {
+            msg.title_period(),
+            (f.from() == null ? "…" : f.from().toString()) + " – " + (f.to() == null ? "…" : f.to().toString())
+        });
+        title.add(new String[] {msg.filter_as_of(), f.asOf() + (f.former() ? " · " + msg.view_former() : "")});
+        title.add(new String[] {
+            msg.title_generated(),
+            LocalDateTime.now(ReportFilters.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
+        });
+        return new Exports.About(kind, f.unit().id, unitName, title, f.query().toString());
+    }
+
+    private static Response download(
+            jakarta.ws.rs.core.StreamingOutput body, Exports.Format fmt, String name, ReportFilters f) {
+        String file = name.replaceAll("[^A-Za-z0-9-]", "_") + "-" + f.asOf() + "." + fmt.extension;
+        return Response.ok(body)
+                .type(fmt.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private ReportMessages msg() {
+        return locales.messages(ReportMessages.class);
+    }
+}

@@ -1,0 +1,118 @@
+package vn.hocso.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * An Excel workbook written as a stream (fastexcel): text as inline strings (no table of every distinct string kept in
+ * memory), numbers and dates as typed cells, a title block, a frozen header row, column widths and a totals row.
+ * Rows are flushed to the zip stream every {@value #FLUSH_EVERY}, so memory stays flat however many rows there are.
+ */
+final class XlsxSheet implements Sheet {
+
+    static final int FLUSH_EVERY = 1_000;
+    /** An XLSX sheet holds at most this many rows. */
+    static final int MAX_ROWS = 1_048_576;
+
+    private final Workbook workbook;
+    private final Worksheet sheet;
+    private List<Column> columns = List.of();
+    private int row;
+
+    XlsxSheet(OutputStream out, String sheetName) {
+        workbook = new Workbook(out, "HocSo", "1.0");
+        sheet = workbook.newWorksheet(sheetName);
+    }
+
+    @Override
+    public void title(List<String[]> lines) {
+        for (String[] line : lines) {
+            sheet.inlineString(row, 0, line[0]);
+            sheet.style(row, 0).bold().set();
+            if (line.length > 1 && line[1] != null) {
+                sheet.inlineString(row, 1, line[1]);
+            }
+            row++;
+        }
+        if (!lines.isEmpty()) {
+            row++;
+        }
+    }
+
+    @Override
+    public void header(List<Column> columns) {
+        this.columns = columns;
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.width(c, columns.get(c).width());
+            sheet.inlineString(row, c, columns.get(c).header());
+            sheet.style(row, c).bold().fillColor("DDEBF7").set();
+        }
+        row++;
+        sheet.freezePane(0, row);
+    }
+
+    @Override
+    public void row(Object... cells) throws IOException {
+        if (row >= MAX_ROWS) {
+            throw new IOException("more rows than an XLSX sheet holds");
+        }
+        write(cells, false);
+        if (row % FLUSH_EVERY == 0) {
+            sheet.flush();
+        }
+    }
+
+    @Override
+    public void totals(Object... cells) throws IOException {
+        write(cells, true);
+    }
+
+    private void write(Object[] cells, boolean bold) {
+        for (int c = 0; c < cells.length; c++) {
+            Object cell = cells[c];
+            Kind kind = c < columns.size() ? columns.get(c).kind() : Kind.TEXT;
+            if (cell == null) {
+                continue;
+            }
+            if (cell instanceof Number n && kind != Kind.TEXT) {
+                sheet.value(row, c, n);
+                if (kind == Kind.PERCENT) {
+                    style(c, bold, "0.0%");
+                } else if (bold) {
+                    style(c, true, null);
+                }
+            } else if (cell instanceof LocalDate d) {
+                sheet.value(row, c, d);
+                style(c, bold, "dd/mm/yyyy");
+            } else {
+                // a string cell is text to Excel and LibreOffice whatever it starts with: it is never run as a formula
+                sheet.inlineString(row, c, cell.toString());
+                if (bold) {
+                    style(c, true, null);
+                }
+            }
+        }
+        row++;
+    }
+
+    private void style(int c, boolean bold, String format) {
+        var style = sheet.style(row, c);
+        if (bold) {
+            style = style.bold();
+        }
+        if (format != null) {
+            style = style.format(format);
+        }
+        style.set();
+    }
+
+    @Override
+    public void close() throws IOException {
+        sheet.finish();
+        workbook.finish();
+    }
+}
