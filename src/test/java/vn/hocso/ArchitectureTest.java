@@ -57,6 +57,8 @@ class ArchitectureTest {
             Map.entry("wave", "enrolment"),
             Map.entry("wave_course", "enrolment"),
             Map.entry("wave_target", "enrolment"),
+            Map.entry("assignment_due", "enrolment"),
+            Map.entry("reminder_sent", "reminder"),
             Map.entry("course_enrolment", "enrolment"),
             Map.entry("lesson_progress", "progress"),
             Map.entry("completed_lesson", "progress"),
@@ -75,8 +77,13 @@ class ArchitectureTest {
             Map.entry("audit_log", "audit"),
             Map.entry("rate_limit", "web"));
 
-    private static final Set<String> VIEWS =
-            Set.of("lesson_in_course", "course_enrolment", "completed_lesson", "unit_tree", "person_in_unit");
+    private static final Set<String> VIEWS = Set.of(
+            "lesson_in_course",
+            "course_enrolment",
+            "completed_lesson",
+            "unit_tree",
+            "person_in_unit",
+            "assignment_due");
 
     static JavaClasses app;
     static Set<String> relations;
