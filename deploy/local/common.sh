@@ -357,6 +357,25 @@ stop_started() {
 # a few copies of the body while it parses it).
 S3PROXY_MAX_UPLOAD=67108864
 
+# A real SMTP server for development (GreenMail standalone): the app sends reminders to 127.0.0.1:$SMTP_PORT; the
+# sent mail is read over its HTTP API: curl $MAIL_API/api/user, then $MAIL_API/api/user/<address>/messages/.
+SMTP_PORT="${SMTP_PORT:-2525}"
+MAIL_API_PORT="${MAIL_API_PORT:-2526}"
+MAIL_API="http://127.0.0.1:$MAIL_API_PORT"
+start_greenmail() {
+  local jar
+  port_free "$SMTP_PORT" "SMTP server"
+  port_free "$MAIL_API_PORT" "mail viewer"
+  jar="$(fetch_artifact "com.icegreen:greenmail-standalone:2.1.5")"
+  mkdir -p "$LOG_DIR"
+  say "starting GreenMail (SMTP 127.0.0.1:$SMTP_PORT, sent mail at $MAIL_API/api/user) (log $(rel "$LOG_DIR/greenmail.log"))"
+  launch greenmail "$SMTP_PORT" "$LOG_DIR/greenmail.log" java -Xms16m -Xmx128m \
+    -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.smtp.hostname=127.0.0.1 \
+    -Dgreenmail.api.port="$MAIL_API_PORT" -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+    -jar "$jar"
+  wait_http "$MAIL_API/api/service/readiness" 60 greenmail "$LAUNCHED_PID"
+}
+
 start_s3proxy() {
   local jar props
   need_java 17

@@ -58,6 +58,8 @@ class ArchitectureTest {
             Map.entry("wave", "enrolment"),
             Map.entry("wave_course", "enrolment"),
             Map.entry("wave_target", "enrolment"),
+            Map.entry("assignment_due", "enrolment"),
+            Map.entry("reminder_sent", "reminder"),
             Map.entry("course_enrolment", "enrolment"),
             Map.entry("lesson_progress", "progress"),
             Map.entry("completed_lesson", "progress"),
@@ -93,7 +95,8 @@ class ArchitectureTest {
             "person_in_unit",
             "enrolment_status",
             "issued_certificate",
-            "course_title");
+            "course_title",
+            "assignment_due");
 
     static JavaClasses app;
     static Set<String> relations;

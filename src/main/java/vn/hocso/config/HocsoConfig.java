@@ -76,6 +76,21 @@ public interface HocsoConfig {
     @Valid
     Waves waves();
 
+    /** Reminders by e-mail (reminder package). */
+    @Valid
+    Reminders reminders();
+
+    /** Reminders by e-mail: learners about assigned courses, unit admins a weekly digest. */
+    interface Reminders {
+
+        /**
+         * How often every instance looks for learners and unit admins to remind (a scheduler interval such as
+         * {@code 1h}, or {@code off}); each message is a job with a dedupe key per person and day or week.
+         */
+        @NotBlank
+        String sweep();
+    }
+
     /** Training waves: assignments of open waves to people who joined their subtrees. */
     interface Waves {
 

@@ -116,5 +116,8 @@ public interface EnrolmentMessages {
     String wave_bad_target(String line);
 
     @Message
+    String wave_unreachable(long count);
+
+    @Message
     String assigned_by(String wave, String admin);
 }

@@ -41,7 +41,7 @@ class WaveResource {
                 List<WaveRow> waves, List<OrgUnit> units, List<Course> courses, List<TargetGroup> groups);
 
         static native TemplateInstance wave(
-                Wave wave, OrgUnit unit, List<Course> courses, List<Waves.Progress> progress);
+                Wave wave, OrgUnit unit, List<Course> courses, List<Waves.Progress> progress, long unreachable);
     }
 
     @Inject
@@ -87,7 +87,7 @@ class WaveResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         Wave w = waves.get(scope, id);
-        return Templates.wave(w, OrgUnit.getById(w.unitId), waves.courses(w), waves.progress(w));
+        return Templates.wave(w, OrgUnit.getById(w.unitId), waves.courses(w), waves.progress(w), waves.unreachable(w));
     }
 
     @POST

@@ -263,6 +263,14 @@ public class Waves {
                 .toList();
     }
 
+    /** People assigned by the wave who have not finished and have no e-mail: reminders cannot reach them. */
+    public long unreachable(Wave w) {
+        return ((Number) em.createNativeQuery("""
+                        select count(distinct e.person_id) from enrolment e
+                        join person_in_unit p on p.person_id = e.person_id
+                        where e.wave_id = ?1 and e.completed_at is null and p.email is null""").setParameter(1, w.id).getSingleResult()).longValue();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Course> courses(Wave w) {
         List<Number> ids = em.createNativeQuery(
