@@ -24,6 +24,8 @@ REALM_FILE="$REPO_ROOT/deploy/keycloak/hocso-realm.json"
 DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 APP_PORT=8080
+# the app's management interface (health, metrics): operators only, never exposed
+MANAGEMENT_PORT=9090
 S3_PORT=9000
 KEYCLOAK_PORT=8180
 KEYCLOAK_URL="http://127.0.0.1:$KEYCLOAK_PORT"
