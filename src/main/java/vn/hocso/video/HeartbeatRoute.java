@@ -22,6 +22,7 @@ import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressMessages;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
+import vn.hocso.web.SameOrigin;
 import vn.hocso.web.WebMessages;
 
 /**
@@ -65,6 +66,9 @@ class HeartbeatRoute {
 
     @Inject
     Heartbeats heartbeats;
+
+    @Inject
+    SameOrigin sameOrigin;
 
     void install(@Observes Router router) {
         if (csrfSignatureKey.isPresent()) {
@@ -111,6 +115,9 @@ class HeartbeatRoute {
     }
 
     private Answer beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
+        if (sameOrigin.isForeign(request)) {
+            throw new Refused(403, messages(request, WebMessages.class).error_cross_site());
+        }
         String contentType = request.getHeader("Content-Type");
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             throw new Refused(415, msg.heartbeat_bad());
