@@ -62,7 +62,9 @@ class OpsTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("/api/courses"))
-                .body(containsString("/api/me/enrolments"));
+                .body(containsString("/api/me/enrolments"))
+                .body(not(containsString("/admin/certificates")))
+                .body(not(containsString("\"/profile\"")));
     }
 
     @Test
