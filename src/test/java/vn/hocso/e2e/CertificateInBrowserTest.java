@@ -106,5 +106,6 @@ class CertificateInBrowserTest {
         assertTrue(verdict.contains("Chứng nhận hợp lệ"), verdict);
         assertTrue(verdict.contains("Phạm Thị Dung"), verdict);
         assertTrue(verdict.contains("Sử dụng Dịch vụ công trực tuyến"), verdict);
+        Chromium.assertNoCspViolations(browser);
     }
 }

@@ -90,11 +90,18 @@ class LearnerJourneyInBrowserTest {
         browser.get(firstLesson);
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
 
+        // the API described for people: Swagger UI renders the operations under the site's policy
+        browser.get(APP + "/docs/api");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#swagger-ui .opblock")));
+        assertTrue(browser.findElement(By.id("swagger-ui")).getText().contains("/api/courses"));
+        Chromium.assertNoCspViolations(browser);
+
         // signing out ends the Keycloak session too: the next person on this phone must sign in again
         Chromium.click(wait, By.cssSelector("a.signout"));
         wait.until(ExpectedConditions.urlMatches("^" + APP + "/(\\?.*)?$"));
         browser.get(APP + "/my");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith("http://127.0.0.1:8180/realms/hocso/"));
+        Chromium.assertNoCspViolations(browser);
     }
 }
