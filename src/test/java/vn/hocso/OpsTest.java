@@ -70,7 +70,7 @@ class OpsTest {
     @Test
     void peopleReadTheApiOnAPageOfTheSiteWithSwaggerUiFromOurOrigin() {
         String page = given().when()
-                .get("/docs/api")
+                .get("/api-docs")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
@@ -87,14 +87,14 @@ class OpsTest {
         }
         assertTrue(count >= 2, "the page loads Swagger UI and its own script");
         given().when()
-                .get("/docs/api/swagger-ui/swagger-ui.css")
+                .get("/api-docs/swagger-ui/swagger-ui.css")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/css"));
         given().when()
                 .get("/courses")
                 .then()
-                .body(containsString("href=\"/docs/api\""))
+                .body(containsString("href=\"/api-docs\""))
                 .body(not(containsString("/q/openapi")));
     }
 

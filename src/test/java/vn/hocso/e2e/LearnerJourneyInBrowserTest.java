@@ -91,10 +91,13 @@ class LearnerJourneyInBrowserTest {
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
 
         // the API described for people: Swagger UI renders the operations under the site's policy
-        browser.get(APP + "/docs/api");
+        browser.get(APP + "/api-docs");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#swagger-ui .opblock")));
         assertTrue(browser.findElement(By.id("swagger-ui")).getText().contains("/api/courses"));
         Chromium.assertNoCspViolations(browser);
+        assertTrue(
+                browser.findElements(By.cssSelector("a.signout")).size() == 1,
+                "still signed in on the API page (its address must not pick the bearer-only OIDC tenant)");
 
         // signing out ends the Keycloak session too: the next person on this phone must sign in again
         Chromium.click(wait, By.cssSelector("a.signout"));

@@ -69,7 +69,7 @@ class ResponseHeadersTest {
             check("GET " + file, r, false, failures);
             assertTrue(String.valueOf(r.header("Cache-Control")).contains("public"), file + " stays cacheable");
         }
-        for (String page : List.of("/", "/courses", "/courses/" + COURSE, "/verify", "/docs/api")) {
+        for (String page : List.of("/", "/courses", "/courses/" + COURSE, "/verify", "/api-docs")) {
             Response r = given().when().get(page);
             assertEquals(200, r.statusCode(), page);
             assertEquals("text/html;charset=UTF-8", r.contentType(), page);
@@ -86,8 +86,8 @@ class ResponseHeadersTest {
         assertEquals("text/html;charset=UTF-8", missing.contentType());
         check("GET /no-such-page", missing, false, failures);
         check(
-                "GET /docs/api/swagger-ui/swagger-ui-bundle.js",
-                given().get("/docs/api/swagger-ui/swagger-ui-bundle.js"),
+                "GET /api-docs/swagger-ui/swagger-ui-bundle.js",
+                given().get("/api-docs/swagger-ui/swagger-ui-bundle.js"),
                 false,
                 failures);
         assertEquals(List.of(), failures);
