@@ -26,6 +26,8 @@ DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 # Ports can be moved (a second stack on one machine, a test Keycloak next to a shared one); the realm's redirect
 # URIs name 8080 (the app) and 8089 (the browser tests), so another app port cannot sign in without a realm change.
 APP_PORT="${HOCSO_APP_PORT:-8080}"
+# the app's management interface (health, metrics): operators only, never exposed
+MANAGEMENT_PORT="${HOCSO_MANAGEMENT_PORT:-9090}"
 S3_PORT="${HOCSO_S3_PORT:-9000}"
 KEYCLOAK_PORT="${HOCSO_KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MANAGEMENT_PORT="${HOCSO_KEYCLOAK_MANAGEMENT_PORT:-9180}"

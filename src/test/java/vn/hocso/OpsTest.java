@@ -4,20 +4,31 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import java.net.URL;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OpsTest {
 
+    @TestHTTPResource(value = "", management = true)
+    URL management;
+
     @Test
-    void healthChecksTheDatabaseAndTheObjectStore() {
-        given().when()
-                .get("/q/health/ready")
+    void healthChecksTheDatabaseAndTheObjectStoreOnTheManagementPort() {
+        given().baseUri(management.toString())
+                .when()
+                .get("/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -26,20 +37,65 @@ class OpsTest {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void metricsAreExposedForPrometheusOnTheManagementPort() {
         given().when().get("/courses").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().baseUri(management.toString())
+                .when()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void thePublicPortServesNoManagementEndpoint() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
         given().queryParam("format", "json")
                 .when()
-                .get("/q/openapi")
+                .get("/api/openapi")
                 .then()
                 .statusCode(200)
                 .body(containsString("/api/courses"))
-                .body(containsString("/api/me/enrolments"));
+                .body(containsString("/api/me/enrolments"))
+                .body(not(containsString("/admin/certificates")))
+                .body(not(containsString("\"/profile\"")));
+    }
+
+    @Test
+    void peopleReadTheApiOnAPageOfTheSiteWithSwaggerUiFromOurOrigin() {
+        String page = given().when()
+                .get("/api-docs")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("id=\"swagger-ui\""))
+                .body(containsString("data-document=\"/api/openapi\""))
+                .extract()
+                .asString();
+        Matcher scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(page);
+        int count = 0;
+        while (scripts.find()) {
+            count++;
+            assertTrue(scripts.group(1).startsWith("/"), "a script from elsewhere: " + scripts.group(1));
+            given().when().get(scripts.group(1)).then().statusCode(200).contentType(containsString("javascript"));
+        }
+        assertTrue(count >= 2, "the page loads Swagger UI and its own script");
+        given().when()
+                .get("/api-docs/swagger-ui/swagger-ui.css")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/css"));
+        given().when()
+                .get("/courses")
+                .then()
+                .body(containsString("href=\"/api-docs\""))
+                .body(not(containsString("/q/openapi")));
     }
 
     @Test

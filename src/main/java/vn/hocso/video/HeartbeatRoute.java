@@ -23,6 +23,7 @@ import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressMessages;
 import vn.hocso.web.Locales;
 import vn.hocso.web.Refusal;
+import vn.hocso.web.SameOrigin;
 import vn.hocso.web.WebMessages;
 
 /**
@@ -69,6 +70,9 @@ class HeartbeatRoute {
 
     @Inject
     Heartbeats heartbeats;
+
+    @Inject
+    SameOrigin sameOrigin;
 
     void install(@Observes Router router) {
         if (csrfSignatureKey.isPresent()) {
@@ -141,6 +145,9 @@ class HeartbeatRoute {
     }
 
     private Answer beat(HttpServerRequest request, String slug, String key, VideoMessages msg) {
+        if (sameOrigin.isForeign(request)) {
+            throw new Refused(403, messages(request, WebMessages.class).error_cross_site());
+        }
         if (hasNul(slug)
                 || hasNul(key)
                 || request.formAttributes().entries().stream()

@@ -80,6 +80,9 @@ public interface WebMessages {
     String error_403();
 
     @Message
+    String error_cross_site();
+
+    @Message
     String error_404();
 
     @Message
@@ -112,4 +115,19 @@ public interface WebMessages {
 
     @Message
     String nav_trainer();
+
+    @Message
+    String api_docs_title();
+
+    @Message
+    String api_docs_intro();
+
+    @Message
+    String api_docs_auth();
+
+    @Message
+    String api_docs_document();
+
+    @Message
+    String api_docs_noscript();
 }

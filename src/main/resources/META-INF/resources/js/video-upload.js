@@ -15,8 +15,8 @@
   function say(message) { text.textContent = message || ''; }
   function progress(element, percent) {
     element.hidden = false;
-    element.setAttribute('aria-valuenow', String(Math.round(percent)));
-    element.querySelector('.progress-fill').style.width = percent + '%';
+    element.value = percent;
+    element.textContent = Math.round(percent) + '%';
   }
   function post(url, fields) {
     var body = new URLSearchParams();

@@ -107,5 +107,6 @@ class CertificateInBrowserTest {
         assertTrue(verdict.contains("Chứng nhận hợp lệ"), verdict);
         assertTrue(verdict.contains("Phạm Thị Dung"), verdict);
         assertTrue(verdict.contains("Sử dụng Dịch vụ công trực tuyến"), verdict);
+        Chromium.assertNoCspViolations(browser);
     }
 }

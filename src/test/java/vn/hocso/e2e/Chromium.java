@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +20,9 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,8 +56,13 @@ final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        WebDriver browser = new ChromeDriver(
-                service, new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(switches));
+        ChromeOptions options =
+                new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(switches);
+        // the console, where Chromium reports what the Content-Security-Policy blocked
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        WebDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(width, height));
         return browser;
     }
@@ -116,6 +125,20 @@ final class Chromium {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Fails if Chromium's console reported anything our Content-Security-Policy blocked (an inline script or style, a
+     * script or media from another origin) on the pages visited since the last look; Keycloak's pages (:8180) answer
+     * for their own policy.
+     */
+    static void assertNoCspViolations(WebDriver browser) {
+        List<String> violations = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .filter(m -> !m.contains("127.0.0.1:8180"))
+                .toList();
+        assertEquals(List.of(), violations, "the page broke the Content-Security-Policy");
     }
 
     /** Keeps a screenshot of the page and fails if it scrolls sideways, naming what sticks out. */

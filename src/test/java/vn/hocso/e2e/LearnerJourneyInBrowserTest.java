@@ -88,11 +88,20 @@ class LearnerJourneyInBrowserTest {
         String progress = browser.findElement(By.cssSelector(".progress-text")).getText();
         assertTrue(progress.startsWith("Đã xong 1/"), progress);
         assertTrue(Integer.parseInt(
-                        browser.findElement(By.cssSelector(".progress")).getAttribute("aria-valuenow"))
+                        browser.findElement(By.cssSelector(".progress")).getAttribute("value"))
                 > 0);
         Chromium.assertFitsA360PixelScreen(browser, "my-learning");
         browser.get(firstLesson);
         assertTrue(browser.findElement(By.cssSelector(".done-badge")).isDisplayed());
+
+        // the API described for people: Swagger UI renders the operations under the site's policy
+        browser.get(APP + "/api-docs");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#swagger-ui .opblock")));
+        assertTrue(browser.findElement(By.id("swagger-ui")).getText().contains("/api/courses"));
+        Chromium.assertNoCspViolations(browser);
+        assertTrue(
+                browser.findElements(By.cssSelector("form.signout")).size() == 1,
+                "still signed in on the API page (its address must not pick the bearer-only OIDC tenant)");
 
         // signing out ends the Keycloak session too: the next person on this phone must sign in again
         Chromium.click(wait, By.cssSelector("form.signout button"));
@@ -100,5 +109,6 @@ class LearnerJourneyInBrowserTest {
         browser.get(APP + "/my");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertTrue(browser.getCurrentUrl().startsWith(realm + "/"), browser.getCurrentUrl());
+        Chromium.assertNoCspViolations(browser);
     }
 }

@@ -121,5 +121,6 @@ class QuizInBrowserTest {
                 browser.findElement(By.cssSelector("article.quiz-stats > p")).getText();
         assertTrue(summary.startsWith("1 lượt làm bài đã chấm"), summary);
         Chromium.assertFitsA360PixelScreen(browser, "quiz-stats");
+        Chromium.assertNoCspViolations(browser);
     }
 }

@@ -140,6 +140,8 @@ class VideoLessonInBrowserTest {
             return !b.findElements(By.cssSelector(".done-badge")).isEmpty();
         });
         Chromium.assertFitsA360PixelScreen(laptop, "video-lesson-done");
+        Chromium.assertNoCspViolations(phone);
+        Chromium.assertNoCspViolations(laptop);
     }
 
     @Test
@@ -169,5 +171,6 @@ class VideoLessonInBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status-text"), "Sẵn sàng"));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage;"));
         Chromium.assertFitsA360PixelScreen(browser, "trainer-video-ready");
+        Chromium.assertNoCspViolations(browser);
     }
 }

@@ -132,7 +132,7 @@ class LearnerJourneyTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Đã xong 1/" + required + " bài bắt buộc"))
-                .body(containsString("aria-valuenow=\"" + (100 / required) + "\""));
+                .body(containsString("<progress class=\"progress\" max=\"100\" value=\"" + (100 / required) + "\""));
         given().when()
                 .get("/my")
                 .then()

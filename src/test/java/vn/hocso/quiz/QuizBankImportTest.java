@@ -122,7 +122,7 @@ class QuizBankImportTest {
     @Test
     void theQuizApiIsDocumentedInOpenApi() {
         given().when()
-                .get("/q/openapi?format=json")
+                .get("/api/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .body(containsString("/api/quizzes/{slug}/{key}/attempts"))
