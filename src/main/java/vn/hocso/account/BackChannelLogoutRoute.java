@@ -16,6 +16,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import vn.hocso.web.SameOrigin;
 
 /**
  * OpenID Connect Back-Channel Logout: when a session ends at the provider (the person signs out of another
@@ -39,6 +40,9 @@ class BackChannelLogoutRoute {
     @Inject
     EndedSessions ended;
 
+    @Inject
+    SameOrigin sameOrigin;
+
     @ConfigProperty(name = "quarkus.oidc.client-id")
     String clientId;
 
@@ -52,7 +56,11 @@ class BackChannelLogoutRoute {
     void handle(RoutingContext context) {
         int status;
         String token = context.request().getFormAttribute("logout_token");
-        if (token == null || token.isBlank()) {
+        if (sameOrigin.isForeign(context.request())) {
+            // the provider calls server to server, with no Origin; a browser sent here by another site is refused as
+            // on every other route
+            status = 403;
+        } else if (token == null || token.isBlank()) {
             status = 400;
         } else {
             try {

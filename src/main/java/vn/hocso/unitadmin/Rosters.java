@@ -123,6 +123,10 @@ class Rosters {
         }
         // one roster applied at a time: two admins importing the same new person must not both insert them
         em.createNativeQuery("select pg_advisory_xact_lock(4242001)").getSingleResult();
+        // the store may have lost the file (a restore, a cleanup): nothing can be compared, nothing is written
+        if (store.size(r.fileKey).isEmpty()) {
+            throw new Refusal(Response.Status.CONFLICT, msg.roster_file_gone());
+        }
         byte[] bytes;
         try (InputStream in = store.get(r.fileKey)) {
             bytes = in.readAllBytes();

@@ -317,6 +317,9 @@ public interface UnitAdminMessages {
     String roster_changed_since();
 
     @Message
+    String roster_file_gone();
+
+    @Message
     String roster_rows_shown(int shown, int total);
 
     @Message
