@@ -16,7 +16,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import vn.hocso.web.Locales;
+import vn.hocso.web.Refusal;
 import vn.hocso.web.SameOrigin;
+import vn.hocso.web.WebMessages;
 
 /**
  * OpenID Connect Back-Channel Logout: when a session ends at the provider (the person signs out of another
@@ -58,9 +61,17 @@ class BackChannelLogoutRoute {
         String token = context.request().getFormAttribute("logout_token");
         if (sameOrigin.isForeign(context.request())) {
             // the provider calls server to server, with no Origin; a browser sent here by another site is refused as
-            // on every other route
-            status = 403;
-        } else if (token == null || token.isBlank()) {
+            // on every other route, with the same words
+            String reason = Locales.messages(WebMessages.class, Locales.of(context.request()))
+                    .error_cross_site();
+            context.response()
+                    .setStatusCode(403)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(new io.vertx.core.json.JsonObject(Refusal.body(403, reason)).encode());
+            return;
+        }
+        if (token == null || token.isBlank()) {
             status = 400;
         } else {
             try {

@@ -20,9 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 12 in headless Chromium through the real Keycloak, on a 360 px phone: giangvien makes a course (module, text
- * lesson with preview, quiz with a bank of four question types) and submits it; quantri approves; hocvien enrols and
+ * lesson with preview, quiz with a bank of four question types) and submits it; quantri approves; donvi (a learner too) enrols and
  * completes it; giangvien edits the published lesson's text and reorders lessons; once that is published too,
- * hocvien's progress is unchanged.
+ * donvi's progress is unchanged.
  */
 @QuarkusTest
 @TestProfile(RealKeycloakProfile.class)
@@ -148,8 +148,8 @@ class AuthoringInBrowserTest {
         submit("/trainer/courses/" + SLUG + "/publish");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Đã xuất bản"));
 
-        // --- hocvien enrols, reads both lessons and passes the quiz: the course is complete
-        as("hocvien", "Thành phố Đà Nẵng");
+        // --- donvi (a learner too) enrols, reads both lessons and passes the quiz: the course is complete
+        as("donvi", "Thành phố Đà Nẵng");
         browser.get(APP + "/courses/" + SLUG);
         Chromium.click(wait, By.cssSelector(".enrol button[type=submit]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash")));
@@ -198,8 +198,8 @@ class AuthoringInBrowserTest {
         submit("/trainer/courses/" + SLUG + "/publish");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Đã xuất bản"));
 
-        // --- hocvien's progress is what it was; the lesson shows the new text
-        as("hocvien", "Thành phố Đà Nẵng");
+        // --- donvi's progress is what it was; the lesson shows the new text
+        as("donvi", "Thành phố Đà Nẵng");
         browser.get(APP + "/my");
         assertEquals(before, progressOf(SLUG));
         browser.get(APP + "/courses/" + SLUG + "/lessons/bai-mo-dau");

@@ -85,13 +85,24 @@ class CertificateInBrowserTest {
         });
         String href = browser.findElement(By.cssSelector("a.certificate-link")).getAttribute("href");
         String code = href.replaceAll(".*/certificates/([A-Z0-9]+)/pdf$", "$1");
-        Chromium.click(wait, By.cssSelector("a.certificate-link"));
-        wait.until(ExpectedConditions.urlContains("X-Amz-Signature"));
-        String presigned = browser.getCurrentUrl();
+        // the PDF is a download (Content-Disposition: attachment), so the browser stays on the page: the link is
+        // followed with the browser's own session, as its download would be
+        String cookies = browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        HttpResponse<Void> redirect = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        String presigned = redirect.headers().firstValue("Location").orElseThrow();
+        assertTrue(presigned.contains("X-Amz-Signature"), presigned);
         assertTrue(!presigned.startsWith(APP), "the browser fetches the PDF from the store, not the app");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(presigned)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("%PDF", new String(pdf.body(), 0, 4));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
 
         // a stranger — signed out — verifies the code typed by hand, in lower case
         browser.get(APP + "/my");

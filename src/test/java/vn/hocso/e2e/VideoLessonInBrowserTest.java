@@ -22,6 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hocso.content.CourseImporter;
+import vn.hocso.course.Course;
+import vn.hocso.course.CourseAuthor;
 import vn.hocso.video.VideoFixtures;
 
 /**
@@ -147,6 +149,9 @@ class VideoLessonInBrowserTest {
     @Test
     void aTrainerUploadsFromTheBrowserAndSeesTheStatusChangeInPlace() throws IOException {
         VideoFixtures.ensureCourse(importer, COURSE, List.of(LESSON, "tai-len"));
+        // only a course's authors may upload its videos
+        QuarkusTransaction.requiringNew()
+                .run(() -> CourseAuthor.add(Course.findBySlug(COURSE).orElseThrow().id, "giangvien", "test"));
         WebDriver browser = openBrowser();
         WebDriverWait wait = waitIn(browser);
         String page = APP + "/trainer/courses/" + COURSE + "/lessons/tai-len/video";
