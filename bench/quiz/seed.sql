@@ -15,7 +15,10 @@ where id = (select id from bench_quiz);
 insert into quiz_attempt (quiz_id, person_id, number, status, started_at, deadline)
 select (select id from bench_quiz), e.person_id, g, 'open', now(), now() + interval '1 day'
 from enrolment e join course c on c.id = e.course_id and c.slug = 'dich-vu-cong-truc-tuyen',
-     generate_series(1, :per_person) g;
+     generate_series(1, :per_person) g
+-- each learner's attempts get consecutive ids: the run gives every wrk thread one learner's id range, and ids that
+-- interleave between learners would send three requests in four to someone else's attempt (404)
+order by e.person_id, g;
 
 insert into quiz_attempt_question (attempt_id, question_id, position, option_ids, option_codes, chosen,
                                    text_answer, answered_at)
