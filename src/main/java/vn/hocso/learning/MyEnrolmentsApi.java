@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hocso.account.CurrentUser;
@@ -32,6 +33,7 @@ import vn.hocso.progress.ProgressService;
 @SecurityRequirement(name = "SecurityScheme")
 class MyEnrolmentsApi {
 
+    @Schema(name = "CourseProgress", description = "Required lessons of the course, and how many are done")
     record Progress(int requiredLessons, int requiredDone, int percent) {}
 
     record MyEnrolment(

@@ -14,9 +14,11 @@
 
   function say(message) { text.textContent = message || ''; }
   function progress(element, percent) {
+    // a job not started yet has no percent: the answer leaves the field out
+    var value = percent || 0;
     element.hidden = false;
-    element.value = percent;
-    element.textContent = Math.round(percent) + '%';
+    element.value = value;
+    element.textContent = Math.round(value) + '%';
   }
   function post(url, fields) {
     var body = new URLSearchParams();
