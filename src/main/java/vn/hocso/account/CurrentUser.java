@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.hocso.web.Locales;
 import vn.hocso.web.Roles;
 import vn.hocso.web.Viewer;
 
@@ -31,6 +33,9 @@ public class CurrentUser {
 
     @Inject
     jakarta.enterprise.event.Event<PersonLinked> personLinked;
+
+    @Inject
+    Locales locales;
 
     private Person person;
 
@@ -81,19 +86,21 @@ public class CurrentUser {
 
     private Person createFromToken(String subject) {
         TokenProfile claims = TokenProfile.of(identity);
-        Optional<Person> linked = QuarkusTransaction.requiringNew().call(() -> linkToRoster(subject, claims));
+        String language = firstLanguage(claims);
+        Optional<Person> linked = QuarkusTransaction.requiringNew().call(() -> linkToRoster(subject, claims, language));
         if (linked.isPresent()) {
             return linked.get();
         }
         // Two first requests of the same person may race (two tabs): the unique subject lets one insert win.
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("""
-                insert into person (subject, full_name, email, phone) values (?1, ?2, ?3, ?4)
+                insert into person (subject, full_name, email, phone, language) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (subject) do nothing""")
                         .setParameter(1, subject)
                         .setParameter(2, claims.fullName())
                         .setParameter(3, claims.email())
                         .setParameter(4, claims.phone())
+                        .setParameter(5, language)
                         .executeUpdate());
         return Person.findBySubject(subject).orElseThrow();
     }
@@ -103,7 +110,18 @@ public class CurrentUser {
      * verified it, else the one with the token's phone number. Names never match people: two An Nguyễns are two
      * people.
      */
-    private Optional<Person> linkToRoster(String subject, TokenProfile claims) {
+    /**
+     * The language of a first sign-in: the one chosen on this site with the switch (its cookie), else the one the
+     * provider's token names (its {@code locale} claim, Keycloak's language of the account), else none said.
+     */
+    private String firstLanguage(TokenProfile claims) {
+        return locales.chosen()
+                .map(Locale::getLanguage)
+                .or(() -> Locales.code(claims.locale()))
+                .orElse(null);
+    }
+
+    private Optional<Person> linkToRoster(String subject, TokenProfile claims, String language) {
         Optional<Person> candidate = Optional.empty();
         String matchedBy = null;
         if (claims.email() != null && claims.emailVerified()) {
@@ -122,9 +140,11 @@ public class CurrentUser {
         Person person = candidate.get();
         // another first request of the same person (or of someone else with that address) may have linked it
         int linked = em.createNativeQuery(
-                        "update person set subject = ?1, updated_at = now() where id = ?2 and subject is null")
+                        "update person set subject = ?1, language = coalesce(?3, language), updated_at = now()"
+                                + " where id = ?2 and subject is null")
                 .setParameter(1, subject)
                 .setParameter(2, person.id)
+                .setParameter(3, language)
                 .executeUpdate();
         if (linked == 0) {
             return Optional.empty();

@@ -45,6 +45,9 @@ public class Person extends PanacheEntityBase {
     @Column(name = "civil_servant_id")
     public String civilServantId;
 
+    /** 'vi' or 'en', the language of what the platform sends them; null (never said) is Vietnamese. */
+    public String language;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -71,6 +74,11 @@ public class Person extends PanacheEntityBase {
 
     public static Optional<Person> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
+    }
+
+    /** The language to write to this person in (e-mail): Vietnamese unless they chose English. */
+    public java.util.Locale writeIn() {
+        return "en".equals(language) ? vn.hocso.web.Locales.ENGLISH : vn.hocso.web.Locales.VIETNAMESE;
     }
 
     /** The learner still has to say where they work and who they are before reports can count them. */

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What the identity provider tells us about a person at first sign-in. */
-record TokenProfile(String fullName, String email, String phone, boolean emailVerified) {
+record TokenProfile(String fullName, String email, String phone, boolean emailVerified, String locale) {
 
     /**
      * Claims the provider allows to be longer than our columns (Keycloak: 255 characters per name part) must not
@@ -22,13 +22,14 @@ record TokenProfile(String fullName, String email, String phone, boolean emailVe
 
     static TokenProfile of(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return new TokenProfile(identity.getPrincipal().getName(), null, null, false);
+            return new TokenProfile(identity.getPrincipal().getName(), null, null, false, null);
         }
         return new TokenProfile(
                 fullName(jwt),
                 trimmed(jwt.getClaim("email")),
                 trimmed(jwt.getClaim("phone_number")),
-                "true".equals(trimmed(jwt.getClaim("email_verified"))));
+                "true".equals(trimmed(jwt.getClaim("email_verified"))),
+                trimmed(jwt.getClaim("locale")));
     }
 
     /**

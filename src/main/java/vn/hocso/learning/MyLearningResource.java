@@ -35,11 +35,29 @@ class MyLearningResource {
     /** One line of the page. */
     record MyCourse(Enrolment enrolment, CourseProgress progress, Certificate certificate, Assignment assignment) {
 
-        /** Days until the due date (negative once overdue); only meaningful when there is a due date. */
+        /**
+         * Days until the last day (0 on it, negative once overdue), as the reminders count them: due_at is the
+         * midnight after the last day, so the day after it is one day overdue. Only meaningful with a due date.
+         */
         public long daysLeft() {
-            LocalDate due =
-                    enrolment.dueAt.atZoneSameInstant(Locales.VIETNAM_TIME).toLocalDate();
-            return ChronoUnit.DAYS.between(LocalDate.now(Locales.VIETNAM_TIME), due);
+            return ChronoUnit.DAYS.between(LocalDate.now(Locales.VIETNAM_TIME), lastDay());
+        }
+
+        private LocalDate lastDay() {
+            return enrolment
+                    .dueAt
+                    .atZoneSameInstant(Locales.VIETNAM_TIME)
+                    .toLocalDate()
+                    .minusDays(1);
+        }
+
+        /** The last day to finish on (due_at is the midnight after it, in Vietnam), as people read dates. */
+        public String dueOn() {
+            return Dates.day(enrolment
+                    .dueAt
+                    .atZoneSameInstant(Locales.VIETNAM_TIME)
+                    .toLocalDate()
+                    .minusDays(1));
         }
 
         public long overdueDays() {

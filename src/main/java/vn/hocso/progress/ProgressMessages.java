@@ -34,6 +34,8 @@ public interface ProgressMessages {
     @Message
     String overdue(long days);
 
+    String due_on(String date);
+
     @Message
     String continue_learning();
 

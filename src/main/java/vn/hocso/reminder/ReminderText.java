@@ -1,21 +1,25 @@
 package vn.hocso.reminder;
 
 import java.util.List;
+import java.util.Locale;
+import vn.hocso.web.Locales;
 
-/**
- * Subjects of the messages. People have no language of their own on the platform yet, so reminders are written in
- * Vietnamese with an English line under it (the templates do the same).
- */
+/** Subjects of the messages, in the person's language (Vietnamese unless they chose English). */
 final class ReminderText {
 
     private ReminderText() {}
 
-    static String learnerSubject(List<Reminders.Item> items) {
+    static String learnerSubject(List<Reminders.Item> items, Locale language) {
         boolean overdue = items.stream().anyMatch(Reminders.Item::overdue);
-        return overdue ? "HọcSố: khoá học quá hạn / overdue courses" : "HọcSố: khoá học sắp đến hạn / courses due soon";
+        if (Locales.ENGLISH.equals(language)) {
+            return overdue ? "HọcSố: overdue courses" : "HọcSố: courses due soon";
+        }
+        return overdue ? "HọcSố: khoá học quá hạn" : "HọcSố: khoá học sắp đến hạn";
     }
 
-    static String digestSubject(String week) {
-        return "HọcSố: tình hình quá hạn tuần " + week + " / overdue digest " + week;
+    static String digestSubject(String week, Locale language) {
+        return Locales.ENGLISH.equals(language)
+                ? "HọcSố: overdue digest, week " + week
+                : "HọcSố: tình hình quá hạn tuần " + week;
     }
 }

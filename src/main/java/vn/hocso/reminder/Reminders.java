@@ -22,6 +22,7 @@ import vn.hocso.org.OrgTree;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.unitadmin.UnitAdmins;
 import vn.hocso.web.Links;
+import vn.hocso.web.Locales;
 
 /**
  * Who is reminded of what, and the sending. Each message is a job with a dedupe key (person and day, or person and
@@ -56,7 +57,11 @@ class Reminders {
     static class Templates {
         static native TemplateInstance learner(String name, List<Item> items, String myLearning);
 
+        static native TemplateInstance learner_en(String name, List<Item> items, String myLearning);
+
         static native TemplateInstance digest(String name, List<UnitCount> units, String week);
+
+        static native TemplateInstance digest_en(String name, List<UnitCount> units, String week);
     }
 
     @Inject
@@ -130,7 +135,7 @@ class Reminders {
                 Course c = Course.findById(((Number) r[0]).longValue());
                 LocalDate due = r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate();
                 list.add(new Item(
-                        c.titleVi,
+                        Locales.pick(c.titleVi, c.titleEn, person.writeIn()),
                         config.publicUrl() + Links.course(c.slug),
                         due,
                         java.time.temporal.ChronoUnit.DAYS.between(day, due)));
@@ -140,9 +145,19 @@ class Reminders {
         if (items.isEmpty() || !claim(personId, "learner", day.toString())) {
             return;
         }
-        String body = Templates.learner(person.fullName, items, config.publicUrl() + Links.myLearning())
+        boolean english = Locales.ENGLISH.equals(person.writeIn());
+        String myLearning = config.publicUrl() + Links.myLearning();
+        String body = (english
+                        ? Templates.learner_en(person.fullName, items, myLearning)
+                        : Templates.learner(person.fullName, items, myLearning))
                 .render();
-        send(personId, "learner", day.toString(), person.email, ReminderText.learnerSubject(items), body);
+        send(
+                personId,
+                "learner",
+                day.toString(),
+                person.email,
+                ReminderText.learnerSubject(items, person.writeIn()),
+                body);
     }
 
     @SuppressWarnings("unchecked")
@@ -181,8 +196,11 @@ class Reminders {
                 "digest",
                 week,
                 person.email,
-                ReminderText.digestSubject(week),
-                Templates.digest(person.fullName, counts, week).render());
+                ReminderText.digestSubject(week, person.writeIn()),
+                (Locales.ENGLISH.equals(person.writeIn())
+                                ? Templates.digest_en(person.fullName, counts, week)
+                                : Templates.digest(person.fullName, counts, week))
+                        .render());
     }
 
     /** Writes and commits the reminder_sent row; false when this message was already sent (or is being sent). */

@@ -4,25 +4,19 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
-import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
-import vn.hocso.audit.Audit;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
-import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
 
 /**
@@ -42,10 +36,7 @@ class GrantResource {
     }
 
     @Inject
-    Audit audit;
-
-    @Inject
-    CurrentUser currentUser;
+    Grants grants;
 
     @Inject
     Locales locales;
@@ -66,38 +57,17 @@ class GrantResource {
 
     /** The person is named by their e-mail (they need not have signed in yet: a roster person will be linked). */
     @POST
-    @Transactional
     public Response grant(@FormParam("email") String email, @FormParam("unit") String unitCode) {
         UnitAdminMessages msg = locales.messages(UnitAdminMessages.class);
-        Person person = (email == null || email.isBlank() || email.length() > Person.MAX_EMAIL
-                        ? java.util.Optional.<Person>empty()
-                        : Person.findByEmail(email.strip()))
-                .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.grant_unknown_person()));
-        OrgUnit unit = OrgUnit.findCurrentByCode(unitCode == null ? "" : unitCode.strip())
-                .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.unknown_code()));
-        if (Grant.findLive(person.id, unit.id).isEmpty()) {
-            Grant g = new Grant();
-            g.personId = person.id;
-            g.unitId = unit.id;
-            g.grantedBy = currentUser.subject();
-            g.persist();
-            audit.record("unit-admin.grant", "person", person.id.toString(), null, "unit=" + unit.code);
-        }
+        grants.grant(email, unitCode, msg);
         flash.show(msg.saved());
         return Response.seeOther(URI.create(Links.adminGrants())).build();
     }
 
     @POST
     @Path("{id}/revoke")
-    @Transactional
     public Response revoke(@PathParam("id") long id) {
-        Grant g = Grant.<Grant>findByIdOptional(id)
-                .filter(x -> x.revokedAt == null)
-                .orElseThrow(NotFoundException::new);
-        g.revokedAt = OffsetDateTime.now();
-        g.revokedBy = currentUser.subject();
-        audit.record(
-                "unit-admin.revoke", "person", g.personId.toString(), null, "unit=" + OrgUnit.getById(g.unitId).code);
+        grants.revoke(id);
         flash.show(locales.messages(UnitAdminMessages.class).saved());
         return Response.seeOther(URI.create(Links.adminGrants())).build();
     }

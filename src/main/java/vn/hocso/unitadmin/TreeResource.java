@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,10 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import vn.hocso.audit.Audit;
 import vn.hocso.org.OrgTree;
 import vn.hocso.org.OrgUnit;
-import vn.hocso.org.TreeRefusal;
 import vn.hocso.org.UnitChange;
 import vn.hocso.org.UnitKind;
 import vn.hocso.web.Flash;
@@ -52,10 +49,7 @@ class TreeResource {
     }
 
     @Inject
-    OrgTree tree;
-
-    @Inject
-    Audit audit;
+    TreeChanges changes;
 
     @Inject
     Locales locales;
@@ -92,43 +86,30 @@ class TreeResource {
 
     @POST
     @Path("{id}/children")
-    @Transactional
     public Response add(
             @PathParam("id") long id,
             @FormParam("code") String code,
             @FormParam("name") String name,
             @FormParam("kind") String kind,
             @FormParam("from") String from) {
-        UnitKind k =
-                UnitKind.fromCode(kind).orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg().bad_kind()));
-        OrgUnit unit = refusing(() -> tree.add(id, code, name, k, Days.parse(from, msg().bad_date())));
-        audit.record(
-                "unit.create", "org_unit", unit.code, null, "parent=" + id + " name=" + unit.name + " kind=" + kind);
+        OrgUnit unit = changes.add(id, code, name, kind, from, msg());
         flash.show(msg().saved());
         return Response.seeOther(URI.create(Links.adminUnit(unit.id))).build();
     }
 
     @POST
     @Path("{id}/rename")
-    @Transactional
     public Response rename(@PathParam("id") long id, @FormParam("name") String name, @FormParam("from") String from) {
-        String before = OrgUnit.getById(id).name;
-        OrgUnit unit = refusing(() -> tree.rename(id, name, Days.parse(from, msg().bad_date())));
-        audit.record("unit.rename", "org_unit", unit.code, null, "before=" + before + " after=" + unit.name);
+        changes.rename(id, name, from, msg());
         flash.show(msg().saved());
         return Response.seeOther(URI.create(Links.adminUnit(id))).build();
     }
 
     @POST
     @Path("{id}/move")
-    @Transactional
     public Response move(
             @PathParam("id") long id, @FormParam("parent") String parentCode, @FormParam("from") String from) {
-        OrgUnit parent = OrgUnit.findCurrentByCode(parentCode == null ? "" : parentCode.strip())
-                .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg().unknown_code()));
-        Long before = OrgUnit.getById(id).parentId;
-        OrgUnit unit = refusing(() -> tree.move(id, parent.id, Days.parse(from, msg().bad_date())));
-        audit.record("unit.move", "org_unit", unit.code, null, "before=" + before + " after=" + parent.id);
+        changes.move(id, parentCode, from, msg());
         flash.show(msg().saved());
         return Response.seeOther(URI.create(Links.adminUnit(id))).build();
     }
@@ -136,32 +117,15 @@ class TreeResource {
     /** A + B → C: the codes of the merged units, one per line or separated by commas. */
     @POST
     @Path("merge")
-    @Transactional
     public Response merge(
             @FormParam("units") String codes,
             @FormParam("code") String code,
             @FormParam("name") String name,
             @FormParam("from") String from) {
-        List<Long> ids = new ArrayList<>();
-        for (String c : Arrays.asList((codes == null ? "" : codes).split("[,;\\s]+"))) {
-            if (!c.isBlank()) {
-                ids.add(OrgUnit.findCurrentByCode(c.strip())
-                        .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg().unknown_code()))
-                        .id);
-            }
-        }
-        OrgUnit successor = refusing(() -> tree.merge(ids, code, name, Days.parse(from, msg().bad_date())));
-        audit.record("unit.merge", "org_unit", successor.code, null, "merged=" + ids + " into=" + successor.id);
+        OrgUnit successor =
+                changes.merge(Arrays.asList((codes == null ? "" : codes).split("[,;\\s]+")), code, name, from, msg());
         flash.show(msg().saved());
         return Response.seeOther(URI.create(Links.adminUnit(successor.id))).build();
-    }
-
-    private <T> T refusing(java.util.function.Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (TreeRefusal e) {
-            throw new Refusal(Response.Status.BAD_REQUEST, TreeRefusals.text(msg(), e.reason()));
-        }
     }
 
     private UnitAdminMessages msg() {

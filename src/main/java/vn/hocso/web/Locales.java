@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The language of the current request: Vietnamese unless the person chose English with the switch. */
 @RequestScoped
@@ -32,6 +33,27 @@ public class Locales {
             current = of(request);
         }
         return current;
+    }
+
+    /** The language this browser chose with the switch, if it ever did (its cookie); empty otherwise. */
+    public Optional<Locale> chosen() {
+        Cookie cookie = request.getCookie(COOKIE);
+        return cookie == null ? Optional.empty() : Optional.of(of(request));
+    }
+
+    /** 'vi' or 'en' for a language tag such as an OIDC locale claim ("en-US", "vi"); empty for any other. */
+    public static Optional<String> code(String tag) {
+        if (tag == null) {
+            return Optional.empty();
+        }
+        String lang = tag.strip().toLowerCase(Locale.ROOT);
+        if (lang.equals("en") || lang.startsWith("en-") || lang.startsWith("en_")) {
+            return Optional.of("en");
+        }
+        if (lang.equals("vi") || lang.startsWith("vi-") || lang.startsWith("vi_")) {
+            return Optional.of("vi");
+        }
+        return Optional.empty();
     }
 
     /** The language of a request, for code that runs outside the request scope (a plain Vert.x route). */

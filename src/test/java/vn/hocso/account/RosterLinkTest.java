@@ -87,4 +87,38 @@ class RosterLinkTest {
         given().when().get("/my").then().statusCode(200);
         assertNull(reload(id).subject);
     }
+
+    @Test
+    @TestSecurity(user = "link-english", roles = "learner")
+    @OidcSecurity(
+            claims = {
+                @Claim(key = "sub", value = "link-english"),
+                @Claim(key = "email", value = "link.english@example.vn"),
+                @Claim(key = "email_verified", value = "true"),
+                @Claim(key = "locale", value = "en")
+            })
+    void theFirstSignInGivesTheRosterPersonTheTokensLanguage() {
+        long id = rosterPerson("Lê Thị Anh", "link.english@example.vn", null);
+        assertNull(reload(id).language);
+        given().when().get("/my").then().statusCode(200);
+        assertEquals("en", reload(id).language);
+    }
+
+    @Test
+    @TestSecurity(user = "link-cookie", roles = "learner")
+    @OidcSecurity(
+            claims = {
+                @Claim(key = "sub", value = "link-cookie"),
+                @Claim(key = "email", value = "link.cookie@example.vn"),
+                @Claim(key = "email_verified", value = "true"),
+                @Claim(key = "locale", value = "en")
+            })
+    void theLanguageChosenOnTheSiteWinsOverTheTokensAndASwitchIsRemembered() {
+        long id = rosterPerson("Phan Văn Chọn", "link.cookie@example.vn", null);
+        given().cookie("hocso-lang", "vi").when().get("/my").then().statusCode(200);
+        assertEquals("vi", reload(id).language);
+
+        vn.hocso.Forms.post("/my", "/lang", "lang", "en", "back", "/my").then().statusCode(303);
+        assertEquals("en", reload(id).language);
+    }
 }

@@ -182,4 +182,46 @@ class ReminderTest {
         assertTrue(body.contains("1 ng") && body.contains("Hu"), body);
         assertTrue(admin > 0);
     }
+
+    @Test
+    void anEnglishLearnerGetsTheReminderInEnglishAndOthersInVietnamese() {
+        LocalDate today = LocalDate.of(2026, 5, 20);
+        String english = "english." + tag + "@example.vn";
+        String vietnamese = "viet." + tag + "@example.vn";
+        long id = assigned(english, today.minusDays(3), "open");
+        assigned(vietnamese, today.minusDays(3), "open");
+        QuarkusTransaction.requiringNew().run(() -> Person.<Person>findById(id).language = "en");
+        reminders.plan(today);
+        runJobs();
+
+        MimeMessage en = to(english).get(0);
+        String enBody = text(en);
+        assertTrue(subject(en).contains("overdue courses"), subject(en));
+        assertTrue(enBody.startsWith("Hello "), enBody);
+        assertTrue(enBody.contains("OVERDUE by 3 days (due 17/05/2026)"), enBody);
+        assertTrue(enBody.contains("/courses/ky-nang-so-co-ban"), enBody);
+        assertTrue(!enBody.contains("QUÁ HẠN") && !enBody.contains("Xin chào"), enBody);
+
+        MimeMessage vi = to(vietnamese).get(0);
+        String viBody = text(vi);
+        assertTrue(subject(vi).contains("khoá học quá hạn"), subject(vi));
+        assertTrue(viBody.contains("QUÁ HẠN 3 ngày (hạn 17/05/2026)"), viBody);
+        assertTrue(!viBody.contains("OVERDUE") && !viBody.contains("Hello"), viBody);
+    }
+
+    private static String text(MimeMessage m) {
+        try {
+            return (String) m.getContent();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }

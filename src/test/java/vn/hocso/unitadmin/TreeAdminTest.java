@@ -240,6 +240,58 @@ class TreeAdminTest {
     }
 
     @Test
+    @TestSecurity(user = "quantri", roles = "admin")
+    void unitAdminGrantsOverMergedUnitsPassToTheSuccessorAndAreAudited() {
+        String a = fresh("A"), b = fresh("B"), c = fresh("C");
+        long idA = commune("48", a, "Xã Đông", LocalDate.of(2025, 7, 1));
+        long idB = commune("48", b, "Xã Tây", LocalDate.of(2025, 7, 1));
+        long adminOfA = personIn(idA), adminOfBoth = personIn(idB);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long[] pu : new long[][] {{adminOfA, idA}, {adminOfBoth, idA}, {adminOfBoth, idB}}) {
+                Grant g = new Grant();
+                g.personId = pu[0];
+                g.unitId = pu[1];
+                g.grantedBy = "test";
+                g.persist();
+            }
+        });
+        long danang = province("48").id;
+
+        Forms.post(
+                        "/admin/units/" + danang,
+                        "/admin/units/merge",
+                        "units",
+                        a + ", " + b,
+                        "code",
+                        c,
+                        "name",
+                        "Xã Đông Tây",
+                        "from",
+                        "2025-10-01")
+                .then()
+                .statusCode(303);
+
+        long idC = province(c).id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(List.of(idC), Grant.liveUnitsOf(adminOfA));
+            assertEquals(List.of(idC), Grant.liveUnitsOf(adminOfBoth));
+            List<Grant> former = Grant.list("unitId in ?1", List.of(idA, idB));
+            assertEquals(3, former.size());
+            assertTrue(
+                    former.stream().allMatch(g -> g.revokedAt != null && ("merge:" + c).equals(g.revokedBy)),
+                    "the grants over the merged units stay as revoked history");
+            List<AuditEntry> moved = AuditEntry.list(
+                    "action = ?1 and targetId in ?2",
+                    "unit-admin.grant-moved",
+                    List.of("" + adminOfA, "" + adminOfBoth));
+            assertEquals(3, moved.size());
+            assertTrue(moved.stream().allMatch(e -> e.actorSubject.equals("quantri")), "the merging admin is named");
+            assertTrue(
+                    moved.stream().anyMatch(e -> e.detail.startsWith("unit=" + a + " -> unit=" + c)), moved.toString());
+        });
+    }
+
+    @Test
     void theSuccessorOfAFormerProvinceIsFollowedThroughTheMergerOf2025() {
         OrgUnit quangNam = QuarkusTransaction.requiringNew()
                 .call(() -> OrgUnit.<OrgUnit>find("code = '49' and validTo is not null")
