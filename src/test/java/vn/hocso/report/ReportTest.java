@@ -184,7 +184,8 @@ class ReportTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(dnName));
-        String csv = utf8(given().when()
+        String csv = utf8(given().queryParam("course", course)
+                .when()
                 .get("/reports/units/" + dn + "/people/export.csv")
                 .then()
                 .statusCode(200)
