@@ -185,8 +185,8 @@ class CompletionReport {
                     select pe.row_id,
                            count(*) filter (where e.source = 'assignment') as assigned,
                            count(*) as enrolled,
-                           count(*) filter (where e.started) as started,
-                           count(*) filter (where e.completed_at < ?""", f.end());
+                           count(*) filter (where e.started_at < ?) as started,
+                           count(*) filter (where e.completed_at < ?""", f.end(), f.end());
         period(sql, "e.completed_at", f);
         sql.add(") as completed, count(*) filter (where c.issued_at < ?", f.end());
         period(sql, "c.issued_at", f);

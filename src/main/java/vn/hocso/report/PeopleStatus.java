@@ -131,11 +131,11 @@ class PeopleStatus {
     private ReportSql rows(String[] scope, ReportFilters f) {
         ReportSql sql = new ReportSql().add("""
                         select p.person_id, p.full_name, p.email, p.phone, p.civil_servant_id, p.target_group,
-                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started,
+                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started_at < ?,
                                c.issued_at
                         from person_in_unit p
                         join unit_tree t on t.unit_id = p.unit_id
-                        left join enrolment_status e on e.person_id = p.person_id and e.enrolled_at < ?""", f.end());
+                        left join enrolment_status e on e.person_id = p.person_id and e.enrolled_at < ?""", f.end(), f.end());
         CompletionReport.courseAndWave(sql, f);
         if (f.from() != null || f.to() != null) {
             sql.add(" and e.completed_at < ?", f.end());
