@@ -85,7 +85,8 @@ class ArchitectureTest {
             Map.entry("rate_limit", "web"),
             Map.entry("enrolment_status", "enrolment"),
             Map.entry("issued_certificate", "certificate"),
-            Map.entry("course_title", "course"));
+            Map.entry("course_title", "course"),
+            Map.entry("report_export", "report"));
 
     private static final Set<String> VIEWS = Set.of(
             "lesson_in_course",

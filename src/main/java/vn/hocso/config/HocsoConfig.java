@@ -182,6 +182,24 @@ public interface HocsoConfig {
         @WithDefault("5m")
         @NotBlank
         String statisticsRefresh();
+
+        /**
+         * A people export of more rows than this runs in the background: it is written to the object store by a
+         * job, and the admin downloads it from "my exports" when it is done. Smaller exports stream directly.
+         */
+        @WithDefault("50000")
+        @Positive
+        int backgroundThreshold();
+
+        /** A finished background export is listed, and can be downloaded, this long; then it is deleted. */
+        @WithDefault("24h")
+        @DurationMin(minutes = 1)
+        Duration exportKeep();
+
+        /** The presigned link a download of a background export redirects to is valid this long. */
+        @WithDefault("5m")
+        @DurationMin(seconds = 10)
+        Duration exportLinkTtl();
     }
 
     /** Quizzes (quiz package). */

@@ -70,17 +70,15 @@ class CompletionReport {
     @Inject
     DataSource dataSource;
 
-    @Inject
-    OrgTree tree;
-
     Report of(String[] scope, ReportFilters f) {
         List<OrgUnit> children = children(f);
         Long[] rowIds = new Long[children.size()];
         List<String> prefixes = new ArrayList<>();
         List<Long> prefixRows = new ArrayList<>();
+        Map<Long, List<String>> catchments = catchments(children, f);
         for (int i = 0; i < children.size(); i++) {
             rowIds[i] = children.get(i).id;
-            for (String p : catchment(children.get(i), f)) {
+            for (String p : catchments.getOrDefault(children.get(i).id, List.of())) {
                 prefixRows.add(children.get(i).id);
                 prefixes.add(p);
             }
@@ -116,10 +114,50 @@ class CompletionReport {
 
     /** The path prefixes a unit's row counts: its subtree, widened by merged predecessors unless former units are asked. */
     String[] catchment(OrgUnit u, ReportFilters f) {
-        if (!f.former() && u.isCurrent()) {
-            return tree.scopePaths(List.of(u.id)).toArray(String[]::new);
+        return catchments(List.of(u), f).getOrDefault(u.id, List.of()).toArray(String[]::new);
+    }
+
+    /**
+     * {@link #catchment} of many units in one statement (a page's rows): each unit's subtree and the subtrees of every
+     * former unit merged, at any depth of history, into it or under it. No prefix of a unit lies under another.
+     */
+    Map<Long, List<String>> catchments(List<OrgUnit> units, ReportFilters f) {
+        Map<Long, List<String>> out = new HashMap<>();
+        List<Long> widened = new ArrayList<>();
+        for (OrgUnit u : units) {
+            if (!f.former() && u.isCurrent()) {
+                widened.add(u.id);
+            } else {
+                out.put(u.id, List.of(u.path));
+            }
         }
-        return new String[] {u.path};
+        if (widened.isEmpty()) {
+            return out;
+        }
+        ReportSql sql = new ReportSql().add("""
+                with recursive scope(row_id, path) as (
+                    select unit_id, path from unit_tree where unit_id = any(?)
+                    union
+                    select s.row_id, f.path from unit_tree f
+                    join unit_tree r on r.unit_id = f.replaced_by_id
+                    join scope s on r.path like s.path || '%'
+                    where f.replaced_by_id is not null)
+                select row_id, path from scope order by row_id, path""", (Object) widened.toArray(Long[]::new));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = sql.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> minimal = out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+                String path = rs.getString(2);
+                // ordered by path: a prefix comes before the paths under it
+                if (minimal.stream().noneMatch(path::startsWith)) {
+                    minimal.add(path);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catchments of report rows", e);
+        }
+        return out;
     }
 
     private Map<Long, Counts> counts(
@@ -147,8 +185,8 @@ class CompletionReport {
                     select pe.row_id,
                            count(*) filter (where e.source = 'assignment') as assigned,
                            count(*) as enrolled,
-                           count(*) filter (where e.started) as started,
-                           count(*) filter (where e.completed_at < ?""", f.end());
+                           count(*) filter (where e.started_at < ?) as started,
+                           count(*) filter (where e.completed_at < ?""", f.end(), f.end());
         period(sql, "e.completed_at", f);
         sql.add(") as completed, count(*) filter (where c.issued_at < ?", f.end());
         period(sql, "c.issued_at", f);

@@ -7,11 +7,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import vn.hocso.audit.Audit;
+import vn.hocso.enrolment.Wave;
 
 /**
  * Exports of a report (one row per unit, with totals) and of its people (one row per person and course), as CSV or
@@ -21,6 +25,9 @@ import vn.hocso.audit.Audit;
  */
 @ApplicationScoped
 class Exports {
+
+    /** How often (in rows) a people export reports how far it is. */
+    static final int PROGRESS_EVERY = 5_000;
 
     enum Format {
         CSV("text/csv; charset=UTF-8", "csv"),
@@ -88,51 +95,97 @@ class Exports {
     }
 
     StreamingOutput people(ReportSql sql, OffsetDateTime end, Format format, ReportMessages msg, Who who, About about) {
-        return out -> {
-            long[] rows = {0};
-            boolean complete = false;
-            try (Sheet sheet = sheet(out, format, msg.export_sheet_people())) {
-                sheet.title(about.title());
-                sheet.header(List.of(
-                        new Sheet.Column(msg.col_name(), Sheet.Kind.TEXT, 28),
-                        new Sheet.Column(msg.col_email(), Sheet.Kind.TEXT, 28),
-                        new Sheet.Column(msg.col_phone(), Sheet.Kind.TEXT, 15),
-                        new Sheet.Column(msg.col_civil_servant_id(), Sheet.Kind.TEXT, 15),
-                        new Sheet.Column(msg.col_group(), Sheet.Kind.TEXT, 16),
-                        new Sheet.Column(msg.col_unit(), Sheet.Kind.TEXT, 28),
-                        new Sheet.Column(msg.col_code(), Sheet.Kind.TEXT, 10),
-                        new Sheet.Column(msg.col_course(), Sheet.Kind.TEXT, 32),
-                        new Sheet.Column(msg.col_status(), Sheet.Kind.TEXT, 16),
-                        new Sheet.Column(msg.col_enrolled_on(), Sheet.Kind.DATE, 12),
-                        new Sheet.Column(msg.col_due_on(), Sheet.Kind.DATE, 12),
-                        new Sheet.Column(msg.col_completed_on(), Sheet.Kind.DATE, 12),
-                        new Sheet.Column(msg.col_certified_on(), Sheet.Kind.DATE, 12)));
-                people.stream(sql, end, r -> {
-                    sheet.row(
-                            r.fullName(),
-                            r.email(),
-                            who.personalData() ? r.phone() : Cells.masked(r.phone()),
-                            who.personalData() ? r.civilServantId() : Cells.masked(r.civilServantId()),
-                            Labels.group(msg, r.targetGroup()),
-                            r.unitName(),
-                            r.unitCode(),
-                            r.course(),
-                            Labels.status(msg, r.status()),
-                            day(r.enrolledAt()),
-                            day(r.dueAt()),
-                            day(r.completedAt()),
-                            day(r.certifiedAt()));
-                    rows[0]++;
-                });
-                complete = true;
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("export of people", e);
-            } finally {
-                audited(who, about, format, rows[0], complete);
-            }
-        };
+        return out -> writePeople(out, sql, end, format, msg, who, about, rows -> {});
+    }
+
+    /**
+     * Writes the people of {@code sql} to {@code out} and returns how many rows; {@code progress} hears the count every
+     * {@value #PROGRESS_EVERY} rows (a background export shows it).
+     */
+    long writePeople(
+            OutputStream out,
+            ReportSql sql,
+            OffsetDateTime end,
+            Format format,
+            ReportMessages msg,
+            Who who,
+            About about,
+            LongConsumer progress)
+            throws IOException {
+        long[] rows = {0};
+        boolean complete = false;
+        try (Sheet sheet = sheet(out, format, msg.export_sheet_people())) {
+            sheet.title(about.title());
+            sheet.header(List.of(
+                    new Sheet.Column(msg.col_name(), Sheet.Kind.TEXT, 28),
+                    new Sheet.Column(msg.col_email(), Sheet.Kind.TEXT, 28),
+                    new Sheet.Column(msg.col_phone(), Sheet.Kind.TEXT, 15),
+                    new Sheet.Column(msg.col_civil_servant_id(), Sheet.Kind.TEXT, 15),
+                    new Sheet.Column(msg.col_group(), Sheet.Kind.TEXT, 16),
+                    new Sheet.Column(msg.col_unit(), Sheet.Kind.TEXT, 28),
+                    new Sheet.Column(msg.col_code(), Sheet.Kind.TEXT, 10),
+                    new Sheet.Column(msg.col_course(), Sheet.Kind.TEXT, 32),
+                    new Sheet.Column(msg.col_status(), Sheet.Kind.TEXT, 16),
+                    new Sheet.Column(msg.col_enrolled_on(), Sheet.Kind.DATE, 12),
+                    new Sheet.Column(msg.col_due_on(), Sheet.Kind.DATE, 12),
+                    new Sheet.Column(msg.col_completed_on(), Sheet.Kind.DATE, 12),
+                    new Sheet.Column(msg.col_certified_on(), Sheet.Kind.DATE, 12)));
+            people.stream(sql, end, r -> {
+                sheet.row(
+                        r.fullName(),
+                        r.email(),
+                        who.personalData() ? r.phone() : Cells.masked(r.phone()),
+                        who.personalData() ? r.civilServantId() : Cells.masked(r.civilServantId()),
+                        Labels.group(msg, r.targetGroup()),
+                        r.unitName(),
+                        r.unitCode(),
+                        r.course(),
+                        Labels.status(msg, r.status()),
+                        day(r.enrolledAt()),
+                        day(r.dueAt()),
+                        day(r.completedAt()),
+                        day(r.certifiedAt()));
+                if (++rows[0] % PROGRESS_EVERY == 0) {
+                    progress.accept(rows[0]);
+                }
+            });
+            complete = true;
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("export of people", e);
+        } finally {
+            audited(who, about, format, rows[0], complete);
+        }
+        return rows[0];
+    }
+
+    /** The title block and audit description of an export, in the language of {@code msg}. */
+    static About about(String kind, ReportFilters f, String unitName, ReportMessages msg) {
+        List<String[]> title = new ArrayList<>();
+        title.add(new String[] {kind.equals("people") ? msg.export_title_people() : msg.export_title_report()});
+        title.add(new String[] {msg.title_unit(), unitName + " (" + f.unit().code + ")"});
+        String course = CourseTitles.titleOf(f.courseId());
+        title.add(new String[] {msg.filter_course(), course == null ? msg.all() : course});
+        if (f.waveId() != null) {
+            title.add(new String[] {msg.filter_wave(), Wave.<Wave>findById(f.waveId()).name});
+        }
+        title.add(new String[] {msg.filter_group(), f.group() == null ? msg.all() : Labels.group(msg, f.group())});
+        title.add(new String[] {
+            msg.title_period(),
+            (f.from() == null ? "…" : f.from().toString()) + " – " + (f.to() == null ? "…" : f.to().toString())
+        });
+        title.add(new String[] {msg.filter_as_of(), f.asOf() + (f.former() ? " · " + msg.view_former() : "")});
+        title.add(new String[] {
+            msg.title_generated(),
+            LocalDateTime.now(ReportFilters.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
+        });
+        return new About(kind, f.unit().id, unitName, title, f.query().toString());
+    }
+
+    /** The file name an export is offered under. */
+    static String fileName(String name, ReportFilters f, Format format) {
+        return name.replaceAll("[^A-Za-z0-9-]", "_") + "-" + f.asOf() + "." + format.extension;
     }
 
     private void audited(Who who, About about, Format format, long rows, boolean complete) {

@@ -105,14 +105,37 @@ class PeopleStatus {
         return n;
     }
 
+    /** The rows of the people list in order (for pages and exports). */
     ReportSql statement(String[] scope, ReportFilters f) {
+        return rows(scope, f).add(" order by p.full_name, p.person_id, ct.title_vi, e.course_id");
+    }
+
+    /**
+     * How many rows the people list has, counting at most {@code limit}: enough to decide whether an export runs in the
+     * background, without counting a country's millions each time.
+     */
+    long count(String[] scope, ReportFilters f, long limit) {
+        ReportSql sql = new ReportSql().add("select count(*) from (");
+        ReportSql rows = rows(scope, f);
+        sql.add(rows.text(), rows.values()).add(" limit ?) x", limit);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = sql.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("count of a people list", e);
+        }
+    }
+
+    private ReportSql rows(String[] scope, ReportFilters f) {
         ReportSql sql = new ReportSql().add("""
                         select p.person_id, p.full_name, p.email, p.phone, p.civil_servant_id, p.target_group,
-                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started,
+                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started_at < ?,
                                c.issued_at
                         from person_in_unit p
                         join unit_tree t on t.unit_id = p.unit_id
-                        left join enrolment_status e on e.person_id = p.person_id and e.enrolled_at < ?""", f.end());
+                        left join enrolment_status e on e.person_id = p.person_id and e.enrolled_at < ?""", f.end(), f.end());
         CompletionReport.courseAndWave(sql, f);
         if (f.from() != null || f.to() != null) {
             sql.add(" and e.completed_at < ?", f.end());
@@ -131,7 +154,6 @@ class PeopleStatus {
             // asked about a course, a wave or a period: people without such an enrolment are not rows of it
             sql.add(" and e.person_id is not null");
         }
-        sql.add(" order by p.full_name, p.person_id, ct.title_vi, e.course_id");
         return sql;
     }
 

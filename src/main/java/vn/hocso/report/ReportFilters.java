@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import vn.hocso.account.TargetGroup;
 import vn.hocso.enrolment.Wave;
 import vn.hocso.org.OrgTree;
@@ -45,9 +46,12 @@ record ReportFilters(
             String course, String wave, String group, String from, String to, String asOf, String view, String page) {}
 
     static ReportFilters parse(Scope scope, long unitId, Params p, ReportMessages msg) {
-        OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId)
-                .filter(scope::contains)
-                .orElseThrow(NotFoundException::new);
+        return parse(scope::contains, unitId, p, msg);
+    }
+
+    /** {@code inScope}: whether the caller may see a unit (a background export checks the scope it was asked in). */
+    static ReportFilters parse(Predicate<OrgUnit> inScope, long unitId, Params p, ReportMessages msg) {
+        OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(unitId).filter(inScope).orElseThrow(NotFoundException::new);
         Long course = null;
         if (!blank(p.course())) {
             course = parseLong(p.course())
@@ -59,7 +63,7 @@ record ReportFilters(
             // a wave of another subtree is refused like one that does not exist: its existence is not told
             wave = parseLong(p.wave())
                     .flatMap(id -> Wave.<Wave>findByIdOptional(id))
-                    .filter(w -> scope.contains(OrgUnit.getById(w.unitId)))
+                    .filter(w -> inScope.test(OrgUnit.getById(w.unitId)))
                     .map(w -> w.id)
                     .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.bad_wave()));
         }
@@ -96,6 +100,19 @@ record ReportFilters(
                     .orElseThrow(() -> new Refusal(Response.Status.BAD_REQUEST, msg.bad_page()));
         }
         return new ReportFilters(unit, course, wave, group, from, to, asOf, former, page);
+    }
+
+    /** The parameters back from {@link #query()} (a background export keeps them as such). */
+    static Params params(Map<String, String> q) {
+        return new Params(
+                q.get("course"),
+                q.get("wave"),
+                q.get("group"),
+                q.get("from"),
+                q.get("to"),
+                q.get("asOf"),
+                q.get("view"),
+                null);
     }
 
     /** The same filters for another unit (drill-down) or page. */

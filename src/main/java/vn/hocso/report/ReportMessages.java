@@ -267,4 +267,61 @@ public interface ReportMessages {
 
     @Message
     String view_former();
+
+    @Message
+    String exports_title();
+
+    @Message
+    String exports_none();
+
+    @Message
+    String exports_intro();
+
+    @Message
+    String export_status_queued();
+
+    @Message
+    String export_status_running();
+
+    @Message
+    String export_status_done();
+
+    @Message
+    String export_status_failed();
+
+    @Message
+    String export_download();
+
+    @Message
+    String export_expires();
+
+    @Message
+    String export_rows_written();
+
+    @Message
+    String export_file();
+
+    @Message
+    String export_started_at();
+
+    @Message
+    String export_background_title();
+
+    @Message
+    String export_background_start();
+
+    @Message
+    String export_started();
+
+    @Message
+    String export_already_running();
+
+    @Message
+    String export_refreshing();
+
+    @Message
+    String my_exports();
+
+    @Message
+    String export_background_intro(int threshold);
 }

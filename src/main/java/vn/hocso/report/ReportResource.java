@@ -6,22 +6,26 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDateTime;
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.TargetGroup;
+import vn.hocso.config.HocsoConfig;
 import vn.hocso.course.Course;
 import vn.hocso.enrolment.Wave;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.unitadmin.Scope;
+import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Refusal;
 import vn.hocso.web.Roles;
 
 /**
@@ -51,6 +55,14 @@ class ReportResource {
                 Bars.Horizontal rates,
                 Bars.Columns trend);
 
+        static native TemplateInstance background(
+                ReportFilters filters,
+                String unitName,
+                List<OrgUnit> crumbs,
+                String format,
+                String query,
+                int threshold);
+
         static native TemplateInstance people(
                 PeopleStatus.Page page,
                 ReportFilters filters,
@@ -79,6 +91,15 @@ class ReportResource {
 
     @Inject
     Locales locales;
+
+    @Inject
+    BackgroundExports background;
+
+    @Inject
+    HocsoConfig config;
+
+    @Inject
+    Flash flash;
 
     @GET
     public TemplateInstance index() {
@@ -173,6 +194,10 @@ class ReportResource {
         return download(exports.report(report, fmt, msg(), who(), about), fmt, "bao-cao-" + f.unit().code, f);
     }
 
+    /**
+     * A people export: streamed at once when it has at most {@code hocso.reports.background-threshold} rows, otherwise a
+     * page that offers to prepare it in the background (a POST, so that following a link never starts a job).
+     */
     @GET
     @Path("units/{id}/people/export.{format}")
     public Response exportPeople(
@@ -187,9 +212,45 @@ class ReportResource {
             @QueryParam("view") String view) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
         ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        int threshold = config.reports().backgroundThreshold();
+        if (people.count(scope.patterns(), f, threshold + 1L) > threshold) {
+            return Response.ok(Templates.background(
+                            f, f.unit().name, crumbs(f.unit()), fmt.extension, f.encoded(), threshold))
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
         ReportSql sql = people.statement(scope.patterns(), f);
         Exports.About about = about("people", f, f.unit().name);
         return download(exports.people(sql, f.end(), fmt, msg(), who(), about), fmt, "hoc-vien-" + f.unit().code, f);
+    }
+
+    /** Queues a people export in the background; one at a time per admin. */
+    @POST
+    @Path("units/{id}/people/export.{format}")
+    public Response exportPeopleInBackground(
+            @PathParam("id") String id,
+            @PathParam("format") String format,
+            @QueryParam("course") String course,
+            @QueryParam("wave") String wave,
+            @QueryParam("group") String group,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") String view) {
+        Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
+        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        ReportMessages msg = msg();
+        background
+                .start(
+                        who(),
+                        locales.current().getLanguage(),
+                        scope.patterns(),
+                        f,
+                        fmt,
+                        Exports.fileName("hoc-vien-" + f.unit().code, f, fmt))
+                .orElseThrow(() -> new Refusal(Response.Status.CONFLICT, msg.export_already_running()));
+        flash.show(msg.export_started());
+        return Response.seeOther(URI.create(Links.reportExports())).build();
     }
 
     private ReportFilters filters(String id, ReportFilters.Params params) {
@@ -251,31 +312,12 @@ class ReportResource {
     }
 
     private Exports.About about(String kind, ReportFilters f, String unitName) {
-        ReportMessages msg = msg();
-        List<String[]> title = new ArrayList<>();
-        title.add(new String[] {kind.equals("people") ? msg.export_title_people() : msg.export_title_report()});
-        title.add(new String[] {msg.title_unit(), unitName + " (" + f.unit().code + ")"});
-        String course = CourseTitles.titleOf(f.courseId());
-        title.add(new String[] {msg.filter_course(), course == null ? msg.all() : course});
-        if (f.waveId() != null) {
-            title.add(new String[] {msg.filter_wave(), Wave.<Wave>findById(f.waveId()).name});
-        }
-        title.add(new String[] {msg.filter_group(), f.group() == null ? msg.all() : Labels.group(msg, f.group())});
-        title.add(new String[] {
-            msg.title_period(),
-            (f.from() == null ? "…" : f.from().toString()) + " – " + (f.to() == null ? "…" : f.to().toString())
-        });
-        title.add(new String[] {msg.filter_as_of(), f.asOf() + (f.former() ? " · " + msg.view_former() : "")});
-        title.add(new String[] {
-            msg.title_generated(),
-            LocalDateTime.now(ReportFilters.VIETNAM).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
-        });
-        return new Exports.About(kind, f.unit().id, unitName, title, f.query().toString());
+        return Exports.about(kind, f, unitName, msg());
     }
 
     private static Response download(
             jakarta.ws.rs.core.StreamingOutput body, Exports.Format fmt, String name, ReportFilters f) {
-        String file = name.replaceAll("[^A-Za-z0-9-]", "_") + "-" + f.asOf() + "." + fmt.extension;
+        String file = Exports.fileName(name, f, fmt);
         return Response.ok(body)
                 .type(fmt.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")

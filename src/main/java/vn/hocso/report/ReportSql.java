@@ -22,6 +22,10 @@ final class ReportSql {
         return this;
     }
 
+    Object[] values() {
+        return values.toArray();
+    }
+
     String text() {
         return text.toString();
     }

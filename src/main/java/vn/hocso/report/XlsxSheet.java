@@ -10,7 +10,9 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * An Excel workbook written as a stream (fastexcel): text as inline strings (no table of every distinct string kept in
  * memory), numbers and dates as typed cells, a title block, a frozen header row, column widths and a totals row.
- * Rows are flushed to the zip stream every {@value #FLUSH_EVERY}, so memory stays flat however many rows there are.
+ * Rows are flushed to the zip stream every {@value #FLUSH_EVERY}, so memory stays flat however many rows there are. A
+ * sheet holds at most {@value #MAX_ROWS} rows: a longer list (a national one) goes on in a second sheet ("… (2)"),
+ * with the header again, and so on.
  */
 final class XlsxSheet implements Sheet {
 
@@ -19,12 +21,22 @@ final class XlsxSheet implements Sheet {
     static final int MAX_ROWS = 1_048_576;
 
     private final Workbook workbook;
-    private final Worksheet sheet;
+    private final String sheetName;
+    private final int maxRows;
+    private Worksheet sheet;
+    private int sheets = 1;
     private List<Column> columns = List.of();
     private int row;
 
     XlsxSheet(OutputStream out, String sheetName) {
+        this(out, sheetName, MAX_ROWS);
+    }
+
+    /** {@code maxRows}: rows per sheet (smaller in tests, to see a list go on in a second sheet). */
+    XlsxSheet(OutputStream out, String sheetName, int maxRows) {
         workbook = new Workbook(out, "HocSo", "1.0");
+        this.sheetName = sheetName;
+        this.maxRows = maxRows;
         sheet = workbook.newWorksheet(sheetName);
     }
 
@@ -57,13 +69,22 @@ final class XlsxSheet implements Sheet {
 
     @Override
     public void row(Object... cells) throws IOException {
-        if (row >= MAX_ROWS) {
-            throw new IOException("more rows than an XLSX sheet holds");
+        // the last row of a sheet is kept for a totals row
+        if (row >= maxRows - 1) {
+            nextSheet();
         }
         write(cells, false);
         if (row % FLUSH_EVERY == 0) {
             sheet.flush();
         }
+    }
+
+    private void nextSheet() throws IOException {
+        sheet.finish();
+        sheets++;
+        sheet = workbook.newWorksheet(sheetName + " (" + sheets + ")");
+        row = 0;
+        header(columns);
     }
 
     @Override

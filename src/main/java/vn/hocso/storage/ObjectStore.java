@@ -1,6 +1,8 @@
 package vn.hocso.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,26 @@ public interface ObjectStore {
     void put(String key, InputStream content, long size, String contentType);
 
     InputStream get(String key);
+
+    /**
+     * An object written as a stream of unknown length (a multipart upload, parts of a few megabytes, so memory does not
+     * grow with the object). The object exists only once {@link StreamedUpload#complete()} returned; closing the
+     * upload before that abandons it and leaves no object under the key.
+     */
+    StreamedUpload upload(String key, String contentType);
+
+    /** See {@link #upload}: write to {@link #out()}, then {@link #complete()}; always close. */
+    interface StreamedUpload extends AutoCloseable {
+
+        OutputStream out();
+
+        /** Ends the stream and waits until the store has the whole object. */
+        void complete() throws IOException;
+
+        /** Abandons the upload unless it completed. */
+        @Override
+        void close();
+    }
 
     boolean exists(String key);
 

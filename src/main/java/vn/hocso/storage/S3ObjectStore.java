@@ -21,7 +21,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import vn.hocso.config.HocsoConfig;
 
@@ -46,6 +55,18 @@ class S3ObjectStore implements ObjectStore {
 
     @Inject
     HocsoConfig config;
+
+    /** Parts of a streamed upload: S3's smallest, so an upload holds little memory. */
+    static final long PART_BYTES = 5L * 1024 * 1024;
+
+    static final int PIPE_BYTES = 256 * 1024;
+
+    /** Threads that feed streamed uploads to the store, one per upload while it runs. */
+    private static final ExecutorService UPLOADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hocso-upload");
+        t.setDaemon(true);
+        return t;
+    });
 
     private volatile boolean bucketReady;
 
@@ -76,6 +97,106 @@ class S3ObjectStore implements ObjectStore {
                         content, size, size < 0 ? 10 * 1024 * 1024 : -1)
                 .contentType(contentType)
                 .build()));
+    }
+
+    @Override
+    public StreamedUpload upload(String key, String contentType) {
+        ensureBucket();
+        return new PipedUpload(key, contentType);
+    }
+
+    /**
+     * minio-java reads an upload from an InputStream, the writer of an export writes to an OutputStream: a pipe joins
+     * them, and a thread of its own runs the upload while the caller writes. A stream that ends early must not become
+     * a complete (truncated) object, so an abandoned pipe ends with an error, never with an end of stream.
+     */
+    private final class PipedUpload implements StreamedUpload {
+
+        private final PipedOutputStream out;
+        private final PipedInputStream pipe;
+        private final CompletableFuture<Void> done;
+        private volatile boolean abandoned;
+        private boolean completed;
+
+        PipedUpload(String key, String contentType) {
+            try {
+                pipe = new PipedInputStream(PIPE_BYTES);
+                out = new PipedOutputStream(pipe);
+            } catch (IOException e) {
+                throw new StorageException(e);
+            }
+            InputStream in = new FilterInputStream(pipe) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    return b < 0 ? endOrAbandoned() : b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int off, int len) throws IOException {
+                    int n = super.read(buffer, off, len);
+                    return n < 0 ? endOrAbandoned() : n;
+                }
+            };
+            done = CompletableFuture.runAsync(
+                    () -> call(() -> client.putObject(
+                            PutObjectArgs.builder().bucket(bucket()).object(key).stream(in, -1, PART_BYTES)
+                                    .contentType(contentType)
+                                    .build())),
+                    UPLOADS);
+            // a failed upload reads no more: close the pipe so the writer gets an error instead of waiting for room
+            done.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    try {
+                        pipe.close();
+                    } catch (IOException e) {
+                        LOG.debugf("closing a failed upload: %s", e.getMessage());
+                    }
+                }
+            });
+        }
+
+        private int endOrAbandoned() throws IOException {
+            if (abandoned) {
+                throw new IOException("upload abandoned");
+            }
+            return -1;
+        }
+
+        @Override
+        public OutputStream out() {
+            return out;
+        }
+
+        @Override
+        public void complete() throws IOException {
+            out.close();
+            try {
+                done.get();
+                completed = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the upload completed", e);
+            } catch (ExecutionException e) {
+                throw new IOException("upload failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (completed) {
+                return;
+            }
+            abandoned = true;
+            try {
+                out.close();
+                // the reader may be blocked on a full pipe no one writes to any more: drain it so it sees the end
+                pipe.close();
+            } catch (IOException e) {
+                LOG.debugf("closing an abandoned upload: %s", e.getMessage());
+            }
+            done.cancel(true);
+        }
     }
 
     @Override

@@ -407,6 +407,16 @@ public final class Links {
         return withQuery(reports() + "/units/" + unit + "/people/export." + segment(format), query);
     }
 
+    /** The caller's background exports and their progress. */
+    public static String reportExports() {
+        return reports() + "/exports";
+    }
+
+    /** The download of a finished background export (a redirect to a short-lived link). */
+    public static String reportExportFile(long export) {
+        return reportExports() + "/" + export + "/file";
+    }
+
     /** Public statistics (REP-3), open to anyone. */
     public static String statistics() {
         return "/statistics";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -138,9 +139,48 @@ class ReportTest {
         JsonPath before = report(country, "course", course2024, "asOf", "2024-05-31");
         assertEquals(1, before.getInt("total.enrolled"));
         assertEquals(0, before.getInt("total.completed"), "not yet completed on that day");
+        assertEquals(0, before.getInt("total.started"), "not yet started on that day either");
 
         JsonPath period = report(country, "course", course2024, "from", "2024-07-01", "to", "2024-12-31");
         assertEquals(0, period.getInt("total.completed"), "completed before the period");
+    }
+
+    @Test
+    @TestSecurity(user = "report-quantri", roles = "admin")
+    void startedAsOfADayCountsOnlyLearnersWhoseFirstActivityCameBeforeItsEnd() {
+        long commune = ReportFixtures.commune("22", "Xã Bắt Đầu " + ReportFixtures.unique());
+        long course = ReportFixtures.course();
+        long person = ReportFixtures.person(null, "Võ Thị Bắt Đầu", commune, null, null);
+        ReportFixtures.enrol(person, course, LocalDate.of(2025, 9, 1), null, null, null);
+        // the learner opens the course on 15 October, and again on 20 November (the first time is what is kept)
+        seen(person, course, "2025-10-15T10:00:00+07:00");
+        seen(person, course, "2025-11-20T10:00:00+07:00");
+
+        JsonPath september = report(commune, "course", course, "asOf", "2025-09-30");
+        assertEquals(1, september.getInt("total.enrolled"));
+        assertEquals(0, september.getInt("total.started"), "first opened in October");
+        JsonPath october = report(commune, "course", course, "asOf", "2025-10-31");
+        assertEquals(1, october.getInt("total.started"), "started in October, whatever came later");
+        assertEquals(
+                "2025-10-15T03:00:00Z",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Panache.getEntityManager()
+                                .createNativeQuery(
+                                        "select to_char(started_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                                                + " from enrolment where person_id = ?1")
+                                .setParameter(1, person)
+                                .getSingleResult()));
+    }
+
+    private static void seen(long person, long course, String at) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Panache.getEntityManager()
+                        .createNativeQuery(
+                                "update enrolment set last_seen_at = cast(?3 as timestamptz) where person_id = ?1 and course_id = ?2")
+                        .setParameter(1, person)
+                        .setParameter(2, course)
+                        .setParameter(3, at)
+                        .executeUpdate());
     }
 
     private static Map<?, ?> row(JsonPath report, long unitId) {
@@ -184,7 +224,8 @@ class ReportTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(dnName));
-        String csv = utf8(given().when()
+        String csv = utf8(given().queryParam("course", course)
+                .when()
                 .get("/reports/units/" + dn + "/people/export.csv")
                 .then()
                 .statusCode(200)
