@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hocso.account.CurrentUser;
@@ -72,6 +74,13 @@ class MyEnrolmentsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol in a published course (idempotent)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The enrolment, new or the one the learner had",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MyEnrolment.class)))
     public Response enrol(EnrolRequest request) {
         if (request == null || request.course() == null) {
             throw new NotFoundException();

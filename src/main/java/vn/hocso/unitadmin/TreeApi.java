@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,6 +38,7 @@ import vn.hocso.web.Roles;
 class TreeApi {
 
     /** A unit, current or former (validTo and replacedBy set once merged). */
+    @Schema(name = "TreeUnit")
     record UnitJson(
             long id,
             String code,
@@ -105,7 +108,11 @@ class TreeApi {
     @Path("{id}/children")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a unit under this one (kind: ministry, province, commune, village, team, …)")
-    @APIResponse(responseCode = "201", description = "The new unit")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new unit",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitJson.class)))
     @APIResponse(responseCode = "400", description = "Refused, with the reason")
     public Response add(@PathParam("id") long id, NewUnit u) {
         NewUnit body = u == null ? new NewUnit(null, null, null, null) : u;
@@ -139,7 +146,11 @@ class TreeApi {
     @Operation(
             summary = "Merge current units (their codes) into a new one from a day: they keep their rows with valid_to"
                     + " and replaced_by; their people, assignments and unit-admin rights move to it")
-    @APIResponse(responseCode = "201", description = "The successor")
+    @APIResponse(
+            responseCode = "201",
+            description = "The successor",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitJson.class)))
     @APIResponse(responseCode = "400", description = "Refused, with the reason; nothing changed")
     public Response merge(Merge m) {
         Merge body = m == null ? new Merge(List.of(), null, null, null) : m;

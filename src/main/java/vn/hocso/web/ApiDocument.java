@@ -67,6 +67,12 @@ public class ApiDocument implements OASFilter {
         if (op.getRequestBody() != null) {
             refusal(responses, "415", "The body is not of the type the operation takes");
         }
+        // a refusal the resource declared with a description alone (413, 409…) has the error body too
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.matches("[45]\\d\\d") && response.getContent() == null) {
+                response.content(error(response.getDescription()).getContent());
+            }
+        });
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(error("Any other refusal: a rule of the object (409), too large (413), too many"
                     + " requests (429), or the platform unavailable (503)"));

@@ -88,6 +88,23 @@ class ApiDocumentTest {
     }
 
     @Test
+    void everySuccessDescribesItsBody() {
+        List<String> problems = new ArrayList<>();
+        operations((path, method, op) -> op.path("responses").fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("2") && !response.getKey().equals("204")) {
+                JsonNode schema = response.getValue()
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
+                if (!schema.has("type") && !schema.has("$ref")) {
+                    problems.add(method + " " + path + " " + response.getKey() + " has no typed body: " + schema);
+                }
+            }
+        }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
     void theDocumentNamesNoInternalClasses() {
         List<String> names = new ArrayList<>();
         document.path("components").path("schemas").fieldNames().forEachRemaining(names::add);
