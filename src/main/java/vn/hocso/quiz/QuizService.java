@@ -25,7 +25,8 @@ import vn.hocso.quiz.Grading.AnswerKey;
  * The rules of taking a quiz. Every change to an attempt holds its row lock, so saves, a submit and the sweep for
  * attempts out of time take turns: an attempt is graded exactly once, however many submits race, and answers that
  * reach the server after the deadline (plus {@link Grading#GRACE}) are neither saved nor graded. Scores are computed
- * here only, from the answer key in the database; nothing the client sends besides its answers is read.
+ * here only, from the answer key of the bank version the attempt was drawn from (a publication while it is open
+ * changes nothing for it); nothing the client sends besides its answers is read.
  */
 @ApplicationScoped
 class QuizService {
