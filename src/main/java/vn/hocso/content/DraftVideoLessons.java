@@ -75,16 +75,15 @@ public class DraftVideoLessons {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** The video lesson {@code key} as the course's draft declares it. */
-    private static Optional<CourseYaml.LessonYaml> declared(Course course, String key) {
-        if (key == null || key.length() > Limits.MAX_ID_LENGTH) {
+    /** The video lesson {@code key} as the course's draft ({@code yaml}, null when there is none) declares it. */
+    private static Optional<CourseYaml.LessonYaml> declared(CourseYaml yaml, String key) {
+        if (yaml == null || key == null || key.length() > Limits.MAX_ID_LENGTH) {
             return Optional.empty();
         }
-        return yaml(course)
-                .flatMap(y -> y.modules.stream()
-                        .flatMap(m -> m.lessons.stream())
-                        .filter(l -> key.equals(l.id) && "video".equals(l.kind))
-                        .findFirst());
+        return yaml.modules.stream()
+                .flatMap(m -> m.lessons.stream())
+                .filter(l -> key.equals(l.id) && "video".equals(l.kind))
+                .findFirst();
     }
 
     private static Optional<CourseYaml> yaml(Course course) {
