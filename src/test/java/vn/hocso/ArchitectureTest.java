@@ -80,6 +80,7 @@ class ArchitectureTest {
             Map.entry("quiz_option", "quiz"),
             Map.entry("quiz_attempt", "quiz"),
             Map.entry("quiz_attempt_question", "quiz"),
+            Map.entry("quiz_bank_version", "quiz"),
             Map.entry("certificate", "certificate"),
             Map.entry("audit_log", "audit"),
             Map.entry("rate_limit", "web"),

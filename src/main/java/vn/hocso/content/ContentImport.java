@@ -53,7 +53,8 @@ class ContentImport extends PanacheEntityBase {
         run.report = report;
         run.created = report.count(Outcome.CREATED);
         run.updated = report.count(Outcome.UPDATED);
-        run.unchanged = report.count(Outcome.UNCHANGED);
+        // a course kept from the folder (edited on the web) is unchanged by this run; the report says why
+        run.unchanged = report.count(Outcome.UNCHANGED) + report.count(Outcome.KEPT);
         run.rejected = report.count(Outcome.REJECTED);
         run.persist();
         return run;

@@ -104,6 +104,15 @@ public interface ContentMessages {
     String outcome_rejected();
 
     @Message
+    String outcome_kept();
+
+    @Message
+    String kept_edited(String file);
+
+    @Message
+    String change_imported();
+
+    @Message
     String quiz_duplicate_id(String id);
 
     @Message
@@ -480,6 +489,9 @@ public interface ContentMessages {
 
     @Message
     String author_quiz_draw_by_tag();
+
+    @Message
+    String author_quiz_draw_by_tag_hint();
 
     @Message
     String author_quiz_shuffle_questions();

@@ -17,6 +17,11 @@ class CourseChange extends PanacheEntityBase {
 
     /** What was done; shown through the message bundle as change_&lt;what&gt;. */
     static final int MAX_DETAIL = 500;
+    /** A course written by an import; its detail says from where. */
+    static final String IMPORTED = "imported";
+
+    static final String FROM_FOLDER = "folder";
+    static final String FROM_ZIP = "zip";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,6 +47,19 @@ class CourseChange extends PanacheEntityBase {
         change.what = what;
         change.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         change.persist();
+    }
+
+    /**
+     * Whether the course's current version came from the courses folder: its last creation, publication or import
+     * was an import from the folder (or it has none of these: imported before they were recorded).
+     */
+    static boolean isFromFolder(long courseId) {
+        return CourseChange.<CourseChange>find(
+                        "courseId = ?1 and what in ('created', 'published', 'imported') order by at desc, id desc",
+                        courseId)
+                .firstResultOptional()
+                .map(c -> c.what.equals(IMPORTED) && FROM_FOLDER.equals(c.detail))
+                .orElse(true);
     }
 
     static List<CourseChange> listOfCourse(long courseId, int max) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ public class CourseImporter {
         List<Candidate> candidates = courseFolders(root).stream()
                 .map(dir -> new Candidate(dir, CourseTree.folder(dir)))
                 .toList();
-        return run(root, candidates, true, msg);
+        return run(root, candidates, true, true, msg);
     }
 
     /**
@@ -73,13 +74,15 @@ public class CourseImporter {
         List<Candidate> candidates = folders.entrySet().stream()
                 .map(e -> new Candidate(root.resolve(e.getKey()), CourseTree.of(e.getValue())))
                 .toList();
-        return run(root, candidates, write, msg);
+        return run(root, candidates, write, false, msg);
     }
 
     /** A course folder to import: its name under the root, and where its files are read from. */
     private record Candidate(Path dir, CourseTree tree) {}
 
-    private ImportReport run(Path root, List<Candidate> candidates, boolean write, ContentMessages msg) {
+    /** {@code onDisk}: the candidates are folders on disk (else a zip's files, held in memory). */
+    private ImportReport run(
+            Path root, List<Candidate> candidates, boolean write, boolean onDisk, ContentMessages msg) {
         Set<String> categories = QuarkusTransaction.requiringNew()
                 .call(() ->
                         Category.<Category>listAll().stream().map(c -> c.code).collect(Collectors.toSet()));
@@ -101,11 +104,22 @@ public class CourseImporter {
                 continue;
             }
             try {
+                String origin = onDisk ? CourseChange.FROM_FOLDER : CourseChange.FROM_ZIP;
                 Outcome outcome = QuarkusTransaction.requiringNew()
-                        .call(() -> write(result.definition().get()));
+                        .call(() -> write(result.definition().get(), origin));
+                if (outcome == Outcome.KEPT) {
+                    String file = folder + "/" + CourseFolder.COURSE_FILE;
+                    outcomes.add(new CourseOutcome(
+                            folder,
+                            result.slug(),
+                            outcome,
+                            List.of(new ImportProblem(file, 0, msg.kept_edited(file)))));
+                    continue;
+                }
                 outcomes.add(new CourseOutcome(folder, result.slug(), outcome, List.of()));
                 // even when unchanged: a video file may have appeared since (it is not part of the hash)
-                imported.fire(CourseImported.of(result.definition().get(), result.folder()));
+                imported.fire(CourseImported.of(
+                        result.definition().get(), onDisk ? Optional.of(result.folder()) : Optional.empty()));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Importing course %s failed; it was rolled back", result.slug());
                 outcomes.add(new CourseOutcome(
@@ -154,7 +168,18 @@ public class CourseImporter {
                                         .toString())));
     }
 
+    /** Writes a draft being published (the editor records the publication itself). */
     Outcome write(CourseDefinition def) {
+        return write(def, null);
+    }
+
+    /**
+     * Writes the course; {@code origin}: {@link CourseChange#FROM_FOLDER} or {@link CourseChange#FROM_ZIP} for an
+     * import (recorded in the change log), null for a draft being published. The courses folder never writes over a
+     * course whose current version was made in the browser or came from a zip ({@link Outcome#KEPT}): restarting the
+     * app must not undo a trainer's published work; an admin who wants the folder's version imports it as a zip.
+     */
+    Outcome write(CourseDefinition def, String origin) {
         // instances importing at the same start-up take turns per course instead of colliding on unique keys
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "course:" + def.slug())
@@ -166,6 +191,9 @@ public class CourseImporter {
                 CourseFile.replace(course.id, def.files());
             }
             return Outcome.UNCHANGED;
+        }
+        if (course != null && CourseChange.FROM_FOLDER.equals(origin) && !CourseChange.isFromFolder(course.id)) {
+            return Outcome.KEPT;
         }
         Outcome outcome = course == null ? Outcome.CREATED : Outcome.UPDATED;
         OffsetDateTime now = OffsetDateTime.now();
@@ -195,6 +223,13 @@ public class CourseImporter {
         CourseFile.replace(courseId, def.files());
         writeOutline(course.id, def.modules());
         quizImport.write(course.id, def.quizzes());
+        if (origin != null) {
+            CourseChange.record(
+                    course.id,
+                    CourseChange.FROM_FOLDER.equals(origin) ? "courses/" : "zip",
+                    CourseChange.IMPORTED,
+                    origin);
+        }
         return outcome;
     }
 

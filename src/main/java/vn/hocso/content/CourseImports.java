@@ -27,8 +27,14 @@ class CourseImports {
         if (config.courses().importAtStart()) {
             ContentImport run = run("start-up", MessageBundles.get(ContentMessages.class));
             LOG.infof(
-                    "Courses imported from %s: %d created, %d updated, %d unchanged, %d rejected",
-                    folder(), run.created, run.updated, run.unchanged, run.rejected);
+                    "Courses imported from %s: %d created, %d updated, %d unchanged (%d of them kept as edited on the"
+                            + " web), %d rejected",
+                    folder(),
+                    run.created,
+                    run.updated,
+                    run.unchanged,
+                    run.report.count(ImportReport.Outcome.KEPT),
+                    run.rejected);
             run.report.problems().forEach(p -> LOG.warnf("Course import problem: %s", p));
         }
     }

@@ -3,6 +3,7 @@ package vn.hocso.content;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -75,6 +76,9 @@ class DraftResource {
 
     @Inject
     Drafts drafts;
+
+    @Inject
+    Event<CourseImported> published;
 
     @Inject
     Authorship authorship;
@@ -480,7 +484,8 @@ class DraftResource {
     public Response publish(@PathParam("slug") String slug) {
         Course course = reviewed(slug);
         try {
-            drafts.publish(course, by(), msg());
+            // after the commit: the video feature stores the captions of the published lessons
+            published.fire(drafts.publish(course, by(), msg()));
             flash.show(msg().author_published());
         } catch (Drafts.Invalid e) {
             throw new Refusal(Response.Status.CONFLICT, msg().author_not_ready());

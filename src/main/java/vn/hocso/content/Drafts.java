@@ -197,10 +197,11 @@ class Drafts {
     /**
      * Publishes the draft through the importer: the course, its modules, lessons (matched by id, so learners keep
      * their progress; a lesson no longer in the outline is retired, never deleted) and quizzes; its files become the
-     * course's published files; the draft is gone.
+     * course's published files; the draft is gone. Returns what the video feature is told once this commits (the
+     * captions of its video lessons).
      */
     @Transactional
-    void publish(Course course, String by, ContentMessages msg) {
+    CourseImported publish(Course course, String by, ContentMessages msg) {
         CourseDraft draft = CourseDraft.findOfCourse(course.id).orElseThrow(() -> new Invalid(List.of()));
         if (!draft.inReview()) {
             throw new Invalid(List.of());
@@ -216,6 +217,7 @@ class Drafts {
         importer.write(result.definition().get());
         draft.delete();
         CourseChange.record(course.id, by, "published", null);
+        return CourseImported.of(result.definition().get(), Optional.empty());
     }
 
     /** An admin adds a co-author. */

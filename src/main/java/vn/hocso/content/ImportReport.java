@@ -9,10 +9,15 @@ public record ImportReport(List<CourseOutcome> courses) {
         CREATED,
         UPDATED,
         UNCHANGED,
-        REJECTED
+        REJECTED,
+        /**
+         * The courses folder was not written over a course whose current version was made in the browser (or came
+         * from a zip) since its last import from the folder; its one problem says so.
+         */
+        KEPT
     }
 
-    /** One folder's result; problems are empty unless it was rejected. */
+    /** One folder's result; problems are empty unless it was rejected or kept. */
     public record CourseOutcome(String folder, String slug, Outcome outcome, List<ImportProblem> problems) {}
 
     public int count(Outcome outcome) {

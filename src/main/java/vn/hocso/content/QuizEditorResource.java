@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import vn.hocso.account.CurrentUser;
@@ -117,6 +119,7 @@ class QuizEditorResource {
             @PathParam("slug") String slug,
             @PathParam("key") String key,
             @RestForm String draw,
+            @RestForm String drawByTag,
             @RestForm String shuffleQuestions,
             @RestForm String shuffleOptions,
             @RestForm String timeLimitMinutes,
@@ -130,9 +133,8 @@ class QuizEditorResource {
         QuizYaml quiz = p.quiz;
         FormErrors errors = new FormErrors();
         Fields check = new Fields(msg());
-        if (p.quiz.drawByTag.isEmpty()) {
-            quiz.draw = optionalNumber(check, errors, "draw", draw, 1, Limits.MAX_QUESTIONS);
-        }
+        quiz.draw = optionalNumber(check, errors, "draw", draw, 1, Limits.MAX_QUESTIONS);
+        drawByTag(check, errors, quiz, drawByTag);
         quiz.shuffleQuestions = flag(check, errors, "shuffleQuestions", shuffleQuestions);
         quiz.shuffleOptions = flag(check, errors, "shuffleOptions", shuffleOptions);
         quiz.timeLimitMinutes =
@@ -252,6 +254,33 @@ class QuizEditorResource {
         Place p = place(slug, key);
         p.quiz.questions.removeIf(q -> qid.equals(q.id));
         return save(p, key, p.quiz, version, new FormErrors(), "remove");
+    }
+
+    /**
+     * Moves a question one place up or down in the bank (the order attempts show when questions are not shuffled);
+     * plain forms, no JavaScript. At the top or bottom, or for a question the bank does not have, nothing moves.
+     */
+    @POST
+    @Path("questions/{qid}/move")
+    public Response move(
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @PathParam("qid") String qid,
+            @RestForm String dir,
+            @RestForm int version) {
+        Place p = place(slug, key);
+        List<QuizYaml.Question> questions = p.quiz.questions;
+        int from = -1;
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).id.equals(qid)) {
+                from = i;
+            }
+        }
+        int to = "up".equals(dir) ? from - 1 : from + 1;
+        if (from >= 0 && to >= 0 && to < questions.size()) {
+            questions.add(to, questions.remove(from));
+        }
+        return save(p, key, p.quiz, version, new FormErrors(), "move");
     }
 
     /** The per-field checks of one question, in the importer's words and limits. */
@@ -383,6 +412,46 @@ class QuizEditorResource {
         return check.integer(value.strip(), field, min, max, m -> errors.add(field, m))
                 .map(String::valueOf)
                 .orElse(value.strip());
+    }
+
+    /** Longest "tag: count, ..." text read: a bound on what one field can make the server parse. */
+    private static final int MAX_DRAW_BY_TAG_TEXT = 2000;
+
+    /**
+     * "tai-khoan: 4, nop-ho-so: 4" (commas or lines between): so many questions per tag, replacing the draw count; blank
+     * draws by count again. Each tag with the importer's limits; what was typed is kept when it is refused.
+     */
+    private void drawByTag(Fields check, FormErrors errors, QuizYaml quiz, String typed) {
+        quiz.drawByTagTyped = typed;
+        quiz.drawByTag = new LinkedHashMap<>();
+        if (typed == null || typed.isBlank()) {
+            return;
+        }
+        if (!check.atMost(typed, MAX_DRAW_BY_TAG_TEXT, "draw", m -> errors.add("drawByTag", m))) {
+            return;
+        }
+        for (String entry : typed.split("[,\n]")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.lastIndexOf(':');
+            String tag = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
+            String count = colon < 0 ? "" : entry.substring(colon + 1).strip();
+            if (tag.isEmpty() || tag.length() > Limits.MAX_TAG_LENGTH) {
+                errors.add("drawByTag", msg().bad_value("draw", "tag: 1-" + Limits.MAX_QUESTIONS));
+                return;
+            }
+            Optional<Integer> n =
+                    check.integer(count, "draw", 1, Limits.MAX_QUESTIONS, m -> errors.add("drawByTag", m));
+            if (n.isEmpty()) {
+                return;
+            }
+            quiz.drawByTag.put(tag, String.valueOf(n.get()));
+        }
+        if (!quiz.drawByTag.isEmpty()) {
+            // the format has one draw: per tag when given, so the count is dropped
+            quiz.draw = null;
+        }
     }
 
     private static String flag(Fields check, FormErrors errors, String field, String value) {

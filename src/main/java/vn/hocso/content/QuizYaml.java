@@ -16,6 +16,9 @@ final class QuizYaml {
     public String draw;
 
     public Map<String, String> drawByTag = new LinkedHashMap<>();
+    /** The per-tag draw as the trainer typed it, shown again when refused; not written to the file. */
+    public String drawByTagTyped;
+
     public String shuffleQuestions;
     public String shuffleOptions;
     public String timeLimitMinutes;
@@ -102,6 +105,17 @@ final class QuizYaml {
             quiz.questions.add(question);
         }
         return quiz;
+    }
+
+    /** The per-tag draw as the form shows it: "tag: count, ...". */
+    public String drawByTagText() {
+        if (drawByTagTyped != null) {
+            return drawByTagTyped;
+        }
+        StringBuilder text = new StringBuilder();
+        drawByTag.forEach((tag, n) ->
+                text.append(text.isEmpty() ? "" : ", ").append(tag).append(": ").append(n));
+        return text.toString();
     }
 
     Question question(String id) {

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
+import java.util.Optional;
 
 /** A chapter of a course; its key comes from course.yaml and is stable across re-imports. */
 @Entity
@@ -35,6 +36,11 @@ public class CourseModule extends PanacheEntityBase {
 
     public static List<CourseModule> listActiveOfCourse(long courseId) {
         return list("courseId = ?1 and retired = false order by position", courseId);
+    }
+
+    /** The module of this key, retired or not. */
+    public static Optional<CourseModule> findByKey(long courseId, String key) {
+        return find("courseId = ?1 and key = ?2", courseId, key).firstResultOptional();
     }
 
     public static List<CourseModule> listAllOfCourse(long courseId) {

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A lesson: text, video or quiz. Its id never changes once created (progress points at it); a lesson removed
@@ -65,6 +66,11 @@ public class Lesson extends PanacheEntityBase {
 
     public static List<Lesson> listAllOfCourse(long courseId) {
         return list("courseId", courseId);
+    }
+
+    /** The lesson of this key, retired or not (a retired one may be a draft's video lesson, reserved for its upload). */
+    public static Optional<Lesson> findByKey(long courseId, String key) {
+        return find("courseId = ?1 and key = ?2", courseId, key).firstResultOptional();
     }
 
     public static Lesson getActive(long courseId, String key) {

@@ -108,7 +108,7 @@ class AttemptApi {
     @Operation(summary = "An attempt: its status, questions and saved answers (the result is under /result)")
     public Attempt get(@PathParam("id") long id, @QueryParam("lang") String lang) {
         QuizAttempt attempt = own(id);
-        return view(attempt, banks.of(Quiz.findById(attempt.quizId)), lang);
+        return view(attempt, banks.of(attempt), lang);
     }
 
     @PUT
@@ -118,7 +118,7 @@ class AttemptApi {
     public Attempt save(@PathParam("id") long id, Answers answers, @QueryParam("lang") String lang) {
         try {
             QuizAttempt attempt = quizzes.save(currentUser.person().id, id, posted(answers));
-            return view(attempt, banks.of(Quiz.findById(attempt.quizId)), lang);
+            return view(attempt, banks.of(attempt), lang);
         } catch (QuizService.Closed e) {
             throw new Refusal(
                     Response.Status.CONFLICT,
@@ -183,7 +183,7 @@ class AttemptApi {
 
     private Result result(QuizAttempt attempt, String lang) {
         Quiz quiz = Quiz.findById(attempt.quizId);
-        AttemptView view = AttemptView.forReview(attempt, quiz, banks.of(quiz), language(lang));
+        AttemptView view = AttemptView.forReview(attempt, quiz, banks.of(attempt), language(lang));
         List<ReviewQuestion> questions = view.items().stream()
                 .map(i -> new ReviewQuestion(
                         i.number(),

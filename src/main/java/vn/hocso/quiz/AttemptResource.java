@@ -58,7 +58,7 @@ class AttemptResource {
             return Response.seeOther(URI.create(Links.attemptResult(id))).build();
         }
         QuizLesson place = QuizLesson.of(attempt);
-        AttemptView view = AttemptView.forTaking(attempt, banks.of(place.quiz()), language());
+        AttemptView view = AttemptView.forTaking(attempt, banks.of(attempt), language());
         return Response.ok(Templates.attempt(place, view, attempt.isOutOfTime(OffsetDateTime.now()), saved != null))
                 .build();
     }
@@ -94,7 +94,7 @@ class AttemptResource {
         }
         QuizLesson place = QuizLesson.of(attempt);
         return Response.ok(Templates.result(
-                        place, AttemptView.forReview(attempt, place.quiz(), banks.of(place.quiz()), language())))
+                        place, AttemptView.forReview(attempt, place.quiz(), banks.of(attempt), language())))
                 .build();
     }
 

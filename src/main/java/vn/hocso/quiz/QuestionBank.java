@@ -1,22 +1,26 @@
 package vn.hocso.quiz;
 
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.hocso.codes.Coded;
 
 /**
- * A quiz's question bank as it stands after an import, read once and kept in memory by {@link QuestionBankCache}: every
- * question and option, retired ones included, since past attempts point at them. Immutable.
+ * One version of a quiz's question bank (a {@link BankSnapshot} as published), read once and kept in memory by
+ * {@link QuestionBankCache}: every question and option, retired ones included, since attempts point at them, and the
+ * active ones in the bank's order, which new attempts are drawn from. Immutable, like the version it comes from.
  */
 record QuestionBank(
-        long quizId,
-        OffsetDateTime version,
+        long versionId,
         Map<Long, Question> questions,
         Map<Long, Option> options,
-        Map<Long, Grading.AnswerKey> answerKeys) {
+        Map<Long, Grading.AnswerKey> answerKeys,
+        List<Question> active,
+        Map<Long, List<Option>> activeOptions) {
 
     record Question(
             long id,
@@ -27,6 +31,7 @@ record QuestionBank(
             String stemEn,
             String feedbackVi,
             String feedbackEn,
+            List<String> tags,
             List<String> accepted,
             boolean retired) {
 
@@ -41,40 +46,59 @@ record QuestionBank(
 
     record Option(long id, long questionId, String key, String textVi, String textEn, boolean correct) {}
 
-    static QuestionBank read(Quiz quiz) {
-        List<QuizQuestion> questions = QuizQuestion.listAllOfQuiz(quiz.id);
+    static QuestionBank of(long versionId, BankSnapshot snapshot) {
         Map<Long, Question> byId = new HashMap<>();
-        for (QuizQuestion q : questions) {
-            byId.put(
-                    q.id,
-                    new Question(
-                            q.id,
-                            q.key,
-                            q.type,
-                            q.weight,
-                            q.stemVi,
-                            q.stemEn,
-                            q.feedbackVi,
-                            q.feedbackEn,
-                            q.accepted == null ? List.of() : List.of(q.accepted),
-                            q.retired));
+        List<Question> active = new ArrayList<>();
+        for (BankSnapshot.Question q : snapshot.questions()) {
+            Question question = new Question(
+                    q.id(),
+                    q.key(),
+                    Coded.fromCode(QuestionType.class, q.type())
+                            .orElseThrow(() -> new IllegalStateException("unknown question type " + q.type())),
+                    q.weight(),
+                    q.stemVi(),
+                    q.stemEn(),
+                    q.feedbackVi(),
+                    q.feedbackEn(),
+                    q.tags() == null ? List.of() : List.copyOf(q.tags()),
+                    q.accepted() == null ? List.of() : List.copyOf(q.accepted()),
+                    q.retired());
+            byId.put(question.id(), question);
+            if (!question.retired()) {
+                active.add(question);
+            }
         }
         Map<Long, Option> options = new HashMap<>();
-        for (QuizOption o : QuizOption.listOfQuestions(byId.keySet())) {
-            options.put(o.id, new Option(o.id, o.questionId, o.key, o.textVi, o.textEn, o.correct));
-        }
+        Map<Long, List<Option>> activeOptions = new LinkedHashMap<>();
         Map<Long, Set<Long>> correct = new HashMap<>();
-        options.values().stream()
-                .filter(Option::correct)
-                .forEach(o -> correct.computeIfAbsent(o.questionId(), id -> new LinkedHashSet<>())
-                        .add(o.id()));
+        for (BankSnapshot.Option o : snapshot.options()) {
+            Option option = new Option(o.id(), o.questionId(), o.key(), o.textVi(), o.textEn(), o.correct());
+            options.put(option.id(), option);
+            if (!o.retired()) {
+                activeOptions
+                        .computeIfAbsent(o.questionId(), id -> new ArrayList<>())
+                        .add(option);
+            }
+            if (o.correct()) {
+                correct.computeIfAbsent(o.questionId(), id -> new LinkedHashSet<>())
+                        .add(o.id());
+            }
+        }
         Map<Long, Grading.AnswerKey> keys = new HashMap<>();
         byId.values()
                 .forEach(q -> keys.put(
                         q.id(),
                         new Grading.AnswerKey(
                                 q.type(), q.weight(), correct.getOrDefault(q.id(), Set.of()), q.accepted())));
-        return new QuestionBank(quiz.id, quiz.updatedAt, Map.copyOf(byId), Map.copyOf(options), Map.copyOf(keys));
+        Map<Long, List<Option>> shown = new HashMap<>();
+        activeOptions.forEach((id, list) -> shown.put(id, List.copyOf(list)));
+        return new QuestionBank(
+                versionId,
+                Map.copyOf(byId),
+                Map.copyOf(options),
+                Map.copyOf(keys),
+                List.copyOf(active),
+                Map.copyOf(shown));
     }
 
     Question question(long id) {
@@ -83,6 +107,11 @@ record QuestionBank(
 
     Option option(long id) {
         return options.get(id);
+    }
+
+    /** The options a new attempt shows for a question, in the bank's order. */
+    List<Option> activeOptions(long questionId) {
+        return activeOptions.getOrDefault(questionId, List.of());
     }
 
     /** What the grader needs of a question: never sent to the browser. */

@@ -9,11 +9,10 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Question banks kept in memory (the {@value #CACHE} cache, bounded in application.properties): a bank changes only
- * when its course is imported, which stamps the quiz's updated_at, so a bank read at that version stays right until
- * the quiz row says otherwise. Every instance checks the version on the quiz row it reads anyway, so an import on one
- * instance replaces the bank — answer keys included — on all. Grading, attempt pages and reviews then read no
- * question or option rows.
+ * Question banks kept in memory (the {@value #CACHE} cache, bounded in application.properties), by bank version. A
+ * version never changes once written — a publication that changes a bank writes a new one and points the quiz at it
+ * — so a bank read once stays right on every instance, with nothing to check. Grading, attempt pages and reviews
+ * then read no question or option rows.
  */
 @ApplicationScoped
 class QuestionBankCache {
@@ -24,21 +23,38 @@ class QuestionBankCache {
     @CacheName(CACHE)
     Cache cache;
 
-    private CaffeineCache byQuiz;
+    private CaffeineCache byVersion;
 
     @PostConstruct
     void init() {
-        byQuiz = cache.as(CaffeineCache.class);
+        byVersion = cache.as(CaffeineCache.class);
     }
 
+    /** The quiz's current bank: the one new attempts are drawn from. */
     QuestionBank of(Quiz quiz) {
-        CompletableFuture<QuestionBank> known = byQuiz.getIfPresent(quiz.id);
+        if (quiz.bankVersionId == null) {
+            throw new IllegalStateException("quiz " + quiz.id + " has no bank version; it is written by its import");
+        }
+        return version(quiz.bankVersionId);
+    }
+
+    /**
+     * The bank the attempt was drawn from, which it is shown, graded and reviewed with; attempts older than bank
+     * versions use the quiz's current one.
+     */
+    QuestionBank of(QuizAttempt attempt) {
+        return attempt.bankVersionId != null ? version(attempt.bankVersionId) : of(Quiz.<Quiz>findById(attempt.quizId));
+    }
+
+    private QuestionBank version(long versionId) {
+        CompletableFuture<QuestionBank> known = byVersion.getIfPresent(versionId);
         QuestionBank bank =
                 known != null && known.isDone() && !known.isCompletedExceptionally() ? known.getNow(null) : null;
-        if (bank == null || !bank.version().isEqual(quiz.updatedAt)) {
-            // read here, in the caller's transaction, not inside the cache: the rows are read with its session
-            bank = QuestionBank.read(quiz);
-            byQuiz.put(quiz.id, CompletableFuture.completedFuture(bank));
+        if (bank == null) {
+            // read here, in the caller's transaction, not inside the cache: the row is read with its session
+            QuizBankVersion stored = QuizBankVersion.findById(versionId);
+            bank = QuestionBank.of(versionId, stored.content);
+            byVersion.put(versionId, CompletableFuture.completedFuture(bank));
         }
         return bank;
     }

@@ -60,6 +60,10 @@ class Quiz extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** The bank as last published: new attempts are drawn from it (written with the quiz by its import). */
+    @Column(name = "bank_version_id")
+    public Long bankVersionId;
+
     public boolean hasTimeLimit() {
         return timeLimitSeconds != null;
     }

@@ -106,7 +106,8 @@ class QuizApi {
         QuizMessages msg = locales.messages(QuizMessages.class);
         QuizLesson place = QuizLesson.forLearner(person, slug, key, msg);
         try {
-            return AttemptApi.view(quizzes.start(person.id, place.quiz()), banks.of(place.quiz()), lang);
+            QuizAttempt attempt = quizzes.start(person.id, place.quiz());
+            return AttemptApi.view(attempt, banks.of(attempt), lang);
         } catch (QuizService.NotAllowed e) {
             throw QuizResource.refusal(e.availability, msg);
         }

@@ -56,6 +56,10 @@ class QuizAttempt extends PanacheEntityBase {
     @Column(name = "pass_percent")
     public Integer passPercent;
 
+    /** The bank version the attempt was drawn from; null for attempts older than bank versions. */
+    @Column(name = "bank_version_id")
+    public Long bankVersionId;
+
     public boolean isOpen() {
         return status == AttemptStatus.OPEN;
     }

@@ -76,6 +76,24 @@ public class QuizImport {
             question.persistAndFlush();
             writeOptions(question.id, qd.options());
         }
+        keepVersion(quiz);
+    }
+
+    /**
+     * Points the quiz at a snapshot of the bank just written, a new one only when it differs from the current one:
+     * attempts under way keep theirs, so a publication never changes what they show or how they are graded.
+     */
+    private static void keepVersion(Quiz quiz) {
+        BankSnapshot snapshot = BankSnapshot.read(quiz.id);
+        if (quiz.bankVersionId != null
+                && snapshot.equals(QuizBankVersion.<QuizBankVersion>findById(quiz.bankVersionId).content)) {
+            return;
+        }
+        QuizBankVersion version = new QuizBankVersion();
+        version.quizId = quiz.id;
+        version.content = snapshot;
+        version.persist();
+        quiz.bankVersionId = version.id;
     }
 
     private static void writeOptions(long questionId, List<OptionDefinition> options) {

@@ -74,11 +74,6 @@ class QuizQuestion extends PanacheEntityBase {
         return type == QuestionType.TRUE_FALSE;
     }
 
-    /** The bank attempts draw from, in the file's order. */
-    static List<QuizQuestion> listActiveOfQuiz(long quizId) {
-        return list("quizId = ?1 and retired = false order by position", quizId);
-    }
-
     static List<QuizQuestion> listAllOfQuiz(long quizId) {
         return list("quizId = ?1 order by position", quizId);
     }

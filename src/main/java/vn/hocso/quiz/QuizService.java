@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import vn.hocso.course.Lesson;
 import vn.hocso.progress.ProgressService;
@@ -26,7 +25,8 @@ import vn.hocso.quiz.Grading.AnswerKey;
  * The rules of taking a quiz. Every change to an attempt holds its row lock, so saves, a submit and the sweep for
  * attempts out of time take turns: an attempt is graded exactly once, however many submits race, and answers that
  * reach the server after the deadline (plus {@link Grading#GRACE}) are neither saved nor graded. Scores are computed
- * here only, from the answer key in the database; nothing the client sends besides its answers is read.
+ * here only, from the answer key of the bank version the attempt was drawn from (a publication while it is open
+ * changes nothing for it); nothing the client sends besides its answers is read.
  */
 @ApplicationScoped
 class QuizService {
@@ -89,17 +89,15 @@ class QuizService {
         if (!availability.canStart()) {
             throw new NotAllowed(availability);
         }
-        List<QuizQuestion> drawn = Draw.questions(
-                QuizQuestion.listActiveOfQuiz(quiz.id),
-                QuizQuestion::tagList,
+        // drawn from the bank as published, which the attempt keeps whatever is published while it is open
+        QuestionBank bank = banks.of(quiz);
+        List<QuestionBank.Question> drawn = Draw.questions(
+                bank.active(),
+                QuestionBank.Question::tags,
                 quiz.drawCount,
                 quiz.drawByTag,
                 quiz.shuffleQuestions,
                 Draw.RANDOM);
-        Map<Long, List<QuizOption>> options =
-                QuizOption.listOfQuestions(drawn.stream().map(q -> q.id).toList()).stream()
-                        .filter(o -> !o.retired)
-                        .collect(Collectors.groupingBy(o -> o.questionId));
 
         QuizAttempt attempt = new QuizAttempt();
         attempt.quizId = quiz.id;
@@ -109,18 +107,17 @@ class QuizService {
         attempt.startedAt = now;
         attempt.deadline = quiz.timeLimitSeconds == null ? null : now.plusSeconds(quiz.timeLimitSeconds);
         attempt.passPercent = quiz.passPercent;
+        attempt.bankVersionId = bank.versionId();
         attempt.persist();
         int position = 1;
-        for (QuizQuestion question : drawn) {
-            List<QuizOption> shown = Draw.options(
-                    options.getOrDefault(question.id, List.of()),
-                    quiz.shuffleOptions && !question.isTrueFalse(),
-                    Draw.RANDOM);
+        for (QuestionBank.Question question : drawn) {
+            List<QuestionBank.Option> shown = Draw.options(
+                    bank.activeOptions(question.id()), quiz.shuffleOptions && !question.isTrueFalse(), Draw.RANDOM);
             AttemptQuestion item = new AttemptQuestion();
             item.attemptId = attempt.id;
-            item.questionId = question.id;
+            item.questionId = question.id();
             item.position = position++;
-            item.optionIds = shown.stream().map(o -> o.id).toArray(Long[]::new);
+            item.optionIds = shown.stream().map(QuestionBank.Option::id).toArray(Long[]::new);
             item.optionCodes = Draw.codes(shown.size(), Draw.RANDOM).toArray(String[]::new);
             item.persist();
         }
@@ -223,7 +220,8 @@ class QuizService {
         // answers sent with this request are written first, so the statement below does not race them
         em.flush();
         Quiz quiz = Quiz.findById(attempt.quizId);
-        QuestionBank bank = banks.of(quiz);
+        // the bank the attempt was drawn from: its answer key, not one published since
+        QuestionBank bank = banks.of(attempt);
         List<AttemptQuestion> items = read.isEmpty() ? AttemptQuestion.listOfAttemptToRead(attempt.id) : read;
         OffsetDateTime last = attempt.lastAnswerAt();
         double score = 0;

@@ -17,6 +17,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.hocso.config.HocsoConfig;
+import vn.hocso.content.DraftVideoLessons;
 import vn.hocso.course.Authorship;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
@@ -66,11 +67,14 @@ class TrainerVideoResource {
     @Inject
     Authorship authorship;
 
+    @Inject
+    DraftVideoLessons draftLessons;
+
     @GET
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         authorship.check(course);
-        Lesson lesson = videoLesson(course, key);
+        Lesson lesson = videoLesson(course, key, draftLessons);
         String max = VideoStatus.size(config.video().maxBytes());
         return Templates.trainer(
                 course,
@@ -92,7 +96,7 @@ class TrainerVideoResource {
             throws IOException {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         authorship.check(course);
-        Lesson lesson = videoLesson(course, key);
+        Lesson lesson = videoLesson(course, key, draftLessons);
         VideoMessages msg = locales.messages(VideoMessages.class);
         if (file != null && file.size() > Captions.MAX_BYTES) {
             throw new Refusal(Response.Status.REQUEST_ENTITY_TOO_LARGE, msg.captions_bad());
@@ -109,9 +113,34 @@ class TrainerVideoResource {
                 .build();
     }
 
-    /** A lesson of the course that is a video lesson; anything else is not found. */
-    static Lesson videoLesson(Course course, String key) {
-        Lesson lesson = Lesson.getActive(course.id, key);
+    /**
+     * A video lesson of the course ready for its upload: the rows of the draft's new video lessons are reserved here,
+     * a POST (the draft's "Video" button), so the video page and the upload find them; then 303 to the video page.
+     */
+    @POST
+    @Path("prepare")
+    public Response prepare(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
+        authorship.check(course);
+        boolean published = Lesson.findByKey(course.id, key)
+                .filter(l -> !l.retired && l.kind == LessonKind.VIDEO)
+                .isPresent();
+        if (!published) {
+            draftLessons.reserve(course, key).orElseThrow(NotFoundException::new);
+        }
+        return Response.seeOther(URI.create(Links.trainerVideo(course.slug, key)))
+                .build();
+    }
+
+    /**
+     * A video lesson of the course: a published one, or one of its draft reserved for its upload ({@link #prepare});
+     * anything else is not found.
+     */
+    static Lesson videoLesson(Course course, String key, DraftVideoLessons draftLessons) {
+        Lesson lesson = Lesson.findByKey(course.id, key)
+                .filter(l -> !l.retired)
+                .or(() -> draftLessons.find(course, key))
+                .orElseThrow(NotFoundException::new);
         if (lesson.kind != LessonKind.VIDEO) {
             throw new NotFoundException();
         }

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.config.HocsoConfig;
+import vn.hocso.content.DraftVideoLessons;
 import vn.hocso.course.Authorship;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
@@ -47,6 +48,9 @@ class UploadResource {
 
     @Inject
     Authorship authorship;
+
+    @Inject
+    DraftVideoLessons draftLessons;
 
     @POST
     public Map<String, Object> start(
@@ -139,6 +143,6 @@ class UploadResource {
     private Lesson lesson(String slug, String key) {
         Course course = Course.findBySlug(slug).orElseThrow(NotFoundException::new);
         authorship.check(course);
-        return TrainerVideoResource.videoLesson(course, key);
+        return TrainerVideoResource.videoLesson(course, key, draftLessons);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,22 +74,40 @@ class VideoImport {
             }
         }
         for (Map.Entry<String, String> caption : files.captions().entrySet()) {
-            Optional<Path> vtt = locate(course, caption.getValue());
-            if (vtt.isPresent() && !captions.save(lesson.id, caption.getKey(), Files.readAllBytes(vtt.get()))) {
+            // read with the course (a zip's or a draft's captions are nowhere else), or else looked for like the video
+            Optional<byte[]> vtt = Optional.ofNullable(course.captions().get(caption.getValue()))
+                    .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                    .or(() -> locate(course, caption.getValue()).map(VideoImport::bytes));
+            if (vtt.isPresent() && !captions.save(lesson.id, caption.getKey(), vtt.get())) {
                 LOG.warnf("Captions %s of lesson %s/%s are not WebVTT", caption.getValue(), course.slug(), key);
             }
         }
     }
 
-    /** The file in the course folder, or else in hocso.video.dir; never through a symbolic link or out of either. */
-    private Optional<Path> locate(CourseImported course, String relative) {
-        Optional<Path> inFolder = InFolder.regularFile(course.folder(), relative);
-        if (inFolder.isPresent()) {
-            return inFolder;
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (InFolder.check(course.folder(), relative) != InFolder.Verdict.MISSING) {
-            LOG.warnf("%s of course %s is a symbolic link or outside its folder: not read", relative, course.slug());
-            return Optional.empty();
+    }
+
+    /**
+     * The file in the course folder (when it came from one), or else in hocso.video.dir; never through a symbolic link
+     * or out of either.
+     */
+    private Optional<Path> locate(CourseImported course, String relative) {
+        if (course.folder().isPresent()) {
+            Path folder = course.folder().get();
+            Optional<Path> inFolder = InFolder.regularFile(folder, relative);
+            if (inFolder.isPresent()) {
+                return inFolder;
+            }
+            if (InFolder.check(folder, relative) != InFolder.Verdict.MISSING) {
+                LOG.warnf(
+                        "%s of course %s is a symbolic link or outside its folder: not read", relative, course.slug());
+                return Optional.empty();
+            }
         }
         return config.video()
                 .dir()

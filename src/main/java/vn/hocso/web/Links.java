@@ -121,6 +121,11 @@ public final class Links {
         return "/trainer" + lesson(slug, key) + "/video";
     }
 
+    /** The draft's "Video" button: readies a lesson not yet published for its upload, then shows the video page. */
+    public static String trainerVideoPrepare(String slug, String key) {
+        return trainerVideo(slug, key) + "/prepare";
+    }
+
     public static String trainerCaptions(String slug, String key) {
         return trainerVideo(slug, key) + "/captions";
     }
@@ -264,6 +269,10 @@ public final class Links {
     /** A question's form in the bank editor; "new" for a question to add. */
     public static String trainerQuizQuestion(String slug, String key, String id) {
         return trainerQuizQuestions(slug, key) + "/" + segment(id);
+    }
+
+    public static String trainerQuizQuestionMove(String slug, String key, String id) {
+        return trainerQuizQuestion(slug, key, id) + "/move";
     }
 
     public static String trainerQuizQuestionRemove(String slug, String key, String id) {

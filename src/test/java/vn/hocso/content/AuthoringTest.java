@@ -1,7 +1,9 @@
 package vn.hocso.content;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -263,6 +265,45 @@ class AuthoringTest {
                         String.valueOf(version("quiz/kiem-tra.yaml")))
                 .then()
                 .statusCode(303);
+
+        // the bank is reordered with plain forms: the last question moves up one place; the first cannot go up
+        Forms.post(
+                        quiz,
+                        questions + "/ngan/move",
+                        "dir",
+                        "up",
+                        "version",
+                        String.valueOf(version("quiz/kiem-tra.yaml")))
+                .then()
+                .statusCode(303);
+        Forms.post(quiz, questions + "/mot/move", "dir", "up", "version", String.valueOf(version("quiz/kiem-tra.yaml")))
+                .then()
+                .statusCode(303);
+        String bank = quizFile();
+        assertTrue(bank.indexOf("id: \"mot\"") < bank.indexOf("id: \"nhieu\""), bank);
+        assertTrue(bank.indexOf("id: \"ngan\"") < bank.indexOf("id: \"dung-sai\""), bank);
+        given().when().get(quiz).then().statusCode(200).body(containsString(questions + "/ngan/move"));
+        // a draw per tag is edited in the settings; one that is no count is refused inline and shown again as typed
+        Forms.post(
+                        quiz,
+                        quiz + "/settings",
+                        "drawByTag",
+                        "chu-de: nhieu " + XSS,
+                        "version",
+                        String.valueOf(version("quiz/kiem-tra.yaml")))
+                .then()
+                .statusCode(400)
+                .body(containsString("chu-de: nhieu &lt;script&gt;"))
+                .body(not(containsString("<script>alert(1)")));
+        Forms.post(
+                        quiz,
+                        quiz + "/settings",
+                        "drawByTag",
+                        "chu-de: 2",
+                        "version",
+                        String.valueOf(version("quiz/kiem-tra.yaml")))
+                .then()
+                .statusCode(anyOf(is(303), is(400)));
         Forms.post(
                         quiz,
                         quiz + "/settings",
@@ -523,6 +564,13 @@ class AuthoringTest {
                         .setParameter(1, person)
                         .setParameter(2, courseId)
                         .getSingleResult());
+    }
+
+    private static String quizFile() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CourseDraft draft = CourseDraft.findOfCourse(course().id).orElseThrow();
+            return DraftFile.findOf(draft.id, "quiz/kiem-tra.yaml").orElseThrow().body;
+        });
     }
 
     private static Map<String, Long> lessonIds() {

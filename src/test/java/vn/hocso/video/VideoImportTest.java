@@ -10,15 +10,18 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.hocso.content.ContentMessages;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.content.ImportReport;
 import vn.hocso.course.Lesson;
+import vn.hocso.storage.ObjectStore;
 
 @QuarkusTest
 class VideoImportTest {
@@ -113,5 +116,45 @@ class VideoImportTest {
         assertTrue(report.problems().get(0).message().contains("fr")
                 || report.problems().get(1).message().contains("fr"));
         given().when().get("/courses").then().statusCode(200).body(containsString("<"));
+    }
+
+    @Inject
+    ObjectStore store;
+
+    @Test
+    void captionsInAnImportedZipBecomeTheLessonsCaptionsTrack() throws IOException {
+        String vtt = "WEBVTT\n\n00:00.000 --> 00:01.000\nPhụ đề từ tệp zip\n";
+        byte[] yaml = """
+                title: {vi: "Khoá zip có phụ đề"}
+                summary: {vi: "Phụ đề đi cùng tệp zip."}
+                category: ky-nang-so
+                targetGroups: [citizen]
+                level: basic
+                status: published
+                modules:
+                  - id: phan-1
+                    title: {vi: "Phần 1"}
+                    lessons:
+                      - id: co-phu-de
+                        kind: video
+                        title: {vi: "Có phụ đề"}
+                        minutes: 1
+                        video: media/khong-co-trong-zip.mp4
+                        captions: {vi: media/co-phu-de.vi.vtt}
+                """.getBytes(StandardCharsets.UTF_8);
+        ImportReport report = importer.importFiles(
+                Map.of(
+                        "khoa-zip-phu-de",
+                        Map.of("course.yaml", yaml, "media/co-phu-de.vi.vtt", vtt.getBytes(StandardCharsets.UTF_8))),
+                true,
+                MessageBundles.get(ContentMessages.class));
+        assertTrue(report.problems().isEmpty(), report.problems().toString());
+        Lesson lesson = VideoFixtures.lesson("khoa-zip-phu-de", "co-phu-de");
+        List<VideoCaption> captions =
+                QuarkusTransaction.requiringNew().call(() -> VideoCaption.listOfLesson(lesson.id));
+        assertEquals(List.of("vi"), captions.stream().map(c -> c.lang).toList());
+        try (var in = store.get(captions.get(0).objectKey)) {
+            assertEquals(vtt, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }
