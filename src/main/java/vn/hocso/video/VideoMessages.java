@@ -136,6 +136,10 @@ public interface VideoMessages {
     @Message
     String saver_audio();
 
+    /** The name of the sound track in the master playlist (players that list tracks show it). */
+    @Message
+    String audio_track();
+
     @Message
     String watched(int percent);
 
