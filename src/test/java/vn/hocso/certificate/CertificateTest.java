@@ -207,8 +207,23 @@ class CertificateTest {
                 .when()
                 .get("/verify")
                 .then()
-                .statusCode(200)
+                .statusCode(404)
                 .body(containsString("Không tìm thấy chứng nhận"));
+    }
+
+    @Test
+    void aQrCodeWithAnUnknownCertificateCodeAnswers404WithTheSameFriendlyPage() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
+        for (String unknown : List.of("ZZZZZZZZZZ", "not-a-code")) {
+            given().when()
+                    .get("/verify/" + unknown)
+                    .then()
+                    .statusCode(404)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("Không tìm thấy chứng nhận"))
+                    .body(containsString("id=\"code\""));
+        }
     }
 
     @Test
@@ -317,7 +332,7 @@ class CertificateTest {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
         for (int i = 0; i < 10; i++) {
-            given().when().get("/verify/AAAAABBBB" + (i % 8 + 2)).then().statusCode(200);
+            given().when().get("/verify/AAAAABBBB" + (i % 8 + 2)).then().statusCode(404);
         }
         given().when().get("/verify/AAAAABBBBB").then().statusCode(429).body(containsString("sai quá nhiều mã"));
         QuarkusTransaction.requiringNew()
