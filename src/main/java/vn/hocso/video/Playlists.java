@@ -142,6 +142,13 @@ class Playlists {
         return m3u8.toString();
     }
 
+    /** The lowest picture rendition with the audio one (data saver). */
+    static List<Rendition> lowest(List<Rendition> renditions) {
+        Rendition low =
+                renditions.stream().filter(r -> !r.isAudioOnly()).findFirst().orElse(null);
+        return renditions.stream().filter(r -> r == low || r.isAudioOnly()).toList();
+    }
+
     /** Where a caption's media playlist is, relative to the master. */
     static String subtitlesFile(String lang) {
         return "captions/" + lang + ".m3u8";
