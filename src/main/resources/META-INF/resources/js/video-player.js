@@ -188,10 +188,17 @@
       document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { leave(); } });
     }
 
-    // nothing but the poster until the first play (preload="none" in the page): then from where this learner stopped
-    video.addEventListener('play', function () {
-      if (!started) { load(parseFloat(box.dataset.resume) || 0, true); }
-    });
+    // nothing but the poster until the first play (preload="none", no source yet, so the browser's own controls would
+    // have nothing to start: the page's button starts it), then from where this learner stopped
+    var startButton = box.querySelector('.player-start');
+    function begin() {
+      if (started) { return; }
+      startButton.hidden = true;
+      video.controls = true;
+      load(parseFloat(box.dataset.resume) || 0, true);
+    }
+    startButton.addEventListener('click', begin);
+    video.addEventListener('play', begin);
   }
 
   function start() { document.querySelectorAll('.player').forEach(setup); }

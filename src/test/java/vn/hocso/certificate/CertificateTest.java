@@ -215,15 +215,20 @@ class CertificateTest {
     void aQrCodeWithAnUnknownCertificateCodeAnswers404WithTheSameFriendlyPage() {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
-        for (String unknown : List.of("ZZZZZZZZZZ", "not-a-code")) {
-            given().when()
-                    .get("/verify/" + unknown)
-                    .then()
-                    .statusCode(404)
-                    .contentType(containsString("text/html"))
-                    .body(containsString("Không tìm thấy chứng nhận"))
-                    .body(containsString("id=\"code\""));
-        }
+        given().when()
+                .get("/verify/ZZZZZZZZZZ")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("Không tìm thấy chứng nhận"))
+                .body(containsString("id=\"code\""));
+        // not even shaped like a code: the same page, saying what a code looks like
+        given().when()
+                .get("/verify/not-a-code")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("id=\"code\""));
     }
 
     @Test

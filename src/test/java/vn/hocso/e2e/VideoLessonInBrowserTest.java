@@ -134,9 +134,9 @@ class VideoLessonInBrowserTest {
                 .toList();
     }
 
-    /** Presses the player's own play control, as a person would (a click on the picture). */
+    /** Presses the play button on the poster, as a person would. */
     private static void pressPlay(WebDriver browser) {
-        browser.findElement(By.cssSelector(".player video")).click();
+        browser.findElement(By.cssSelector(".player .player-start")).click();
     }
 
     @AfterEach
