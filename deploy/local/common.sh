@@ -257,10 +257,12 @@ SQL
     die "PostgreSQL is up but $LOCAL_DB_USER cannot log in on 127.0.0.1:5432 (check pg_hba.conf)"
 }
 
-# app_secret_env: APP_SECRET_ENV, the variables that hand the app this installation's secrets (ensure_secrets) and
-# its database role (ensure_local_db_role).
+# app_secret_env: APP_SECRET_ENV, the variables that hand the app this installation's secrets (ensure_secrets), its
+# database role (ensure_local_db_role) and its public address (this machine, unless HOCSO_PUBLIC_URL says otherwise:
+# outside dev and test the app refuses to start on the committed default, config/Secrets.java).
 app_secret_env() {
-  APP_SECRET_ENV=(HOCSO_WATCH_TICKET_SECRET="$WATCH_TICKET_SECRET" HOCSO_SESSION_SECRET="$SESSION_SECRET"
+  APP_SECRET_ENV=(HOCSO_PUBLIC_URL="${HOCSO_PUBLIC_URL:-http://127.0.0.1:${APP_PORT:-8080}}"
+    HOCSO_WATCH_TICKET_SECRET="$WATCH_TICKET_SECRET" HOCSO_SESSION_SECRET="$SESSION_SECRET"
     HOCSO_OIDC_CLIENT_SECRET="$OIDC_CLIENT_SECRET" HOCSO_S3_ACCESS_KEY="$S3_ACCESS_KEY"
     HOCSO_S3_SECRET_KEY="$S3_SECRET_KEY" HOCSO_DB_USER="$LOCAL_DB_USER" HOCSO_DB_PASSWORD="$DB_PASSWORD")
 }

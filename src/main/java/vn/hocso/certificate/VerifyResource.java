@@ -83,17 +83,20 @@ class VerifyResource {
     HocsoConfig config;
 
     @GET
-    public TemplateInstance form(@QueryParam("code") String code) {
-        return code == null || code.isBlank() ? Templates.verify("", null, false) : check(code);
+    public Response form(@QueryParam("code") String code) {
+        return code == null || code.isBlank()
+                ? Response.ok(Templates.verify("", null, false)).build()
+                : check(code);
     }
 
+    /** Where QR codes point. A code nobody holds answers 404, with the same page saying so and the form to retry. */
     @GET
     @Path("{code}")
-    public TemplateInstance byPath(@PathParam("code") String code) {
+    public Response byPath(@PathParam("code") String code) {
         return check(code);
     }
 
-    private TemplateInstance check(String typed) {
+    private Response check(String typed) {
         String bucket = "verify-miss:" + request.remoteAddress().hostAddress();
         if (limits.count(bucket, Duration.ofMinutes(1)) >= config.verify().missesPerMinute()) {
             throw new Refusal(
@@ -105,12 +108,15 @@ class VerifyResource {
         Optional<Certificate> found = code.flatMap(Certificate::findByCode);
         if (found.isEmpty()) {
             limits.hit(bucket, Duration.ofMinutes(1));
-            return Templates.verify(shown, null, code.isEmpty());
+            return Response.status(Response.Status.NOT_FOUND)
+                    .entity(Templates.verify(shown, null, code.isEmpty()))
+                    .build();
         }
         Certificate certificate = found.get();
         String replacedBy = certificate.replacedById == null
                 ? null
                 : Certificate.<Certificate>findById(certificate.replacedById).code;
-        return Templates.verify(shown, Verification.of(certificate, replacedBy), false);
+        return Response.ok(Templates.verify(shown, Verification.of(certificate, replacedBy), false))
+                .build();
     }
 }

@@ -27,7 +27,8 @@ public interface HocsoConfig {
 
     /**
      * The platform's public address. Certificate QR codes point to {@code <this>/verify/<code>}, so it must be the
-     * address people reach from a phone.
+     * address people reach from a phone; outside dev and test the app refuses to start while it is the development
+     * default.
      */
     @Pattern(regexp = "https?://\\S+")
     String publicUrl();

@@ -56,7 +56,10 @@ class Secrets {
         if (ConfigUtils.getProfiles().stream().anyMatch(DEVELOPMENT_PROFILES::contains)) {
             return;
         }
-        List<String> problems = problems(name -> config.getOptionalValue(name, String.class), committedDefaults());
+        Function<String, Optional<String>> value = name -> config.getOptionalValue(name, String.class);
+        Properties committed = committedDefaults();
+        List<String> problems = new ArrayList<>(problems(value, committed));
+        publicAddressProblem(value, committed).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ConfigurationException(String.join("\n", problems));
         }
@@ -81,6 +84,30 @@ class Secrets {
         return problems;
     }
 
+    /** The public address: where certificate QR codes and e-mails point, so it is no secret but must be the real one. */
+    static final String PUBLIC_URL = "hocso.public-url";
+
+    static final String PUBLIC_URL_VARIABLE = "HOCSO_PUBLIC_URL";
+
+    /**
+     * The public address left at its committed development default ({@code http://127.0.0.1:8080}): every certificate
+     * issued would carry a QR code nobody can open. Set on purpose to that very address (the local stack does), it is
+     * accepted.
+     */
+    static Optional<String> publicAddressProblem(Function<String, Optional<String>> value, Properties committed) {
+        if (value.apply(PUBLIC_URL_VARIABLE).filter(v -> !v.isBlank()).isPresent()) {
+            return Optional.empty();
+        }
+        String set = value.apply(PUBLIC_URL).orElse("");
+        if (set.isBlank() || set.equals(committedDefault(committed, PUBLIC_URL))) {
+            return Optional.of(
+                    "hocso: " + PUBLIC_URL + " is the development default committed in application.properties:"
+                            + " set " + PUBLIC_URL_VARIABLE + " to the address people reach the platform at, e.g."
+                            + " https://hocso.example.vn (certificate QR codes point to it; see deploy/README.md)");
+        }
+        return Optional.empty();
+    }
+
     /** The shipped application.properties as written, before any expression is expanded. */
     static Properties committedDefaults() {
         Properties shipped = new Properties();
@@ -98,7 +125,12 @@ class Secrets {
 
     /** The default after ':' in {@code ${VARIABLE:default}}, or null when the property has none. */
     static String committedDefault(Properties committed, Secret secret) {
-        String raw = committed.getProperty(secret.property());
+        return committedDefault(committed, secret.property());
+    }
+
+    /** The default after ':' of a property, or null when the property has none. */
+    static String committedDefault(Properties committed, String property) {
+        String raw = committed.getProperty(property);
         if (raw == null) {
             return null;
         }

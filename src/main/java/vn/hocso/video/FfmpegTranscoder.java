@@ -21,8 +21,11 @@ import vn.hocso.config.HocsoConfig;
 
 /**
  * The ladder with ffmpeg (from the OS package): 240p, 360p and 720p H.264 (rungs above the source are skipped,
- * nothing is upscaled), an AAC audio-only rendition for data-saver mode, 4-second segments with key frames on
- * the segment boundaries so players switch rungs cleanly, in one ffmpeg pass; then a poster frame.
+ * nothing is upscaled) and one AAC audio rendition that every picture rendition plays with (so the sound is stored
+ * and sent once, and data-saver mode plays it alone), 4-second segments with key frames on the segment boundaries
+ * so players switch rungs cleanly, in one ffmpeg pass; then a poster frame. Then every rendition is measured on the
+ * files written — peak and mean bit rate of its segments, picture size, codec profile and level — for the master
+ * playlist to declare what players will really get.
  */
 @ApplicationScoped
 class FfmpegTranscoder implements Transcoder {
@@ -30,8 +33,9 @@ class FfmpegTranscoder implements Transcoder {
     /** The ladder: height, video bit rate (kbit/s). */
     static final int[][] LADDER = {{240, 400}, {360, 800}, {720, 2500}};
 
-    static final int AUDIO_KBPS = 96;
-    static final int AUDIO_ONLY_KBPS = 64;
+    /** The one audio rendition: speech-first lessons, heard on phones; also all that data-saver "audio" sends. */
+    static final int AUDIO_KBPS = 64;
+
     static final int SEGMENT_SECONDS = 4;
     /**
      * How long a read of the source may wait for a byte before ffmpeg gives up (µs): a stalled presigned GET then
@@ -97,7 +101,127 @@ class FfmpegTranscoder implements Transcoder {
             throw new IOException("ffmpeg exited with " + process.exitValue() + ": " + tail(log));
         }
         poster(source, out, probe);
-        return new Output(probe.durationMs(), ladder);
+        List<Rendition> measured = new ArrayList<>();
+        for (Rendition planned : ladder) {
+            measured.add(measure(out.resolve("hls").resolve(planned.name()), planned));
+        }
+        return new Output(probe.durationMs(), measured);
+    }
+
+    /** One segment of a media playlist: its file and the duration the playlist gives it. */
+    record Segment(Path file, double seconds) {}
+
+    /** The segments a media playlist written by ffmpeg lists, in order. */
+    static List<Segment> segments(Path folder) throws IOException {
+        List<Segment> segments = new ArrayList<>();
+        double seconds = 0;
+        for (String line : Files.readAllLines(folder.resolve("index.m3u8"), StandardCharsets.UTF_8)) {
+            String l = line.strip();
+            if (l.startsWith("#EXTINF:")) {
+                seconds = Double.parseDouble(l.substring(8, l.contains(",") ? l.indexOf(',') : l.length()));
+            } else if (!l.isEmpty() && !l.startsWith("#")) {
+                segments.add(new Segment(folder.resolve(l), seconds));
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * A rendition as written: the peak bit rate of its segments (bytes over the playlist's duration of each — what
+     * HLS calls a segment's bit rate, so a player never meets a segment above the declared BANDWIDTH), the mean over
+     * all of it, and for pictures the real size, profile and level read back from the first segment.
+     */
+    Rendition measure(Path folder, Rendition planned) throws IOException, InterruptedException {
+        long bits = 0;
+        double seconds = 0;
+        double peak = 0;
+        List<Segment> segments = segments(folder);
+        for (Segment segment : segments) {
+            long size = Files.size(segment.file()) * 8;
+            bits += size;
+            seconds += segment.seconds();
+            if (segment.seconds() > 0) {
+                peak = Math.max(peak, size / segment.seconds());
+            }
+        }
+        if (segments.isEmpty() || seconds <= 0) {
+            throw new IOException("ffmpeg wrote no segments for " + planned.name());
+        }
+        int peakBps = (int) Math.ceil(peak);
+        int averageBps = (int) Math.ceil(bits / seconds);
+        if (planned.isAudioOnly()) {
+            return new Rendition(planned.name(), 0, 0, peakBps, averageBps, AAC_LC);
+        }
+        Path first = segments.get(0).file();
+        JsonNode stream = JSON.readTree(run(List.of(
+                        ffprobe,
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=width,height",
+                        "-of",
+                        "json",
+                        first.toString())))
+                .path("streams")
+                .path(0);
+        return new Rendition(
+                planned.name(),
+                stream.path("width").asInt(),
+                stream.path("height").asInt(),
+                peakBps,
+                averageBps,
+                avc1(run(List.of(
+                        ffmpeg,
+                        "-v",
+                        "error",
+                        "-i",
+                        first.toString(),
+                        "-map",
+                        "0:v:0",
+                        "-c",
+                        "copy",
+                        "-frames:v",
+                        "1",
+                        "-f",
+                        "h264",
+                        "pipe:1"))));
+    }
+
+    /** AAC low complexity, what ffmpeg's aac encoder writes. */
+    static final String AAC_LC = "mp4a.40.2";
+
+    /**
+     * The RFC 6381 string of an H.264 stream from its sequence parameter set ({@code avc1.PPCCLL}: profile, constraint
+     * flags, level, as hex), found in an Annex B byte stream.
+     */
+    static String avc1(byte[] annexB) throws IOException {
+        for (int i = 0; i + 6 < annexB.length; i++) {
+            if (annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1 && (annexB[i + 3] & 0x1f) == 7) {
+                return String.format(
+                        Locale.ROOT,
+                        "avc1.%02x%02x%02x",
+                        annexB[i + 4] & 0xff,
+                        annexB[i + 5] & 0xff,
+                        annexB[i + 6] & 0xff);
+            }
+        }
+        throw new IOException("no H.264 sequence parameter set in the first segment");
+    }
+
+    /** Runs a short command and returns what it wrote to stdout; fails on a non-zero exit or after a minute. */
+    private static byte[] run(List<String> cmd) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        CompletableFuture<Process> exit = killAfter(process, Duration.ofMinutes(1));
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(1, TimeUnit.MINUTES) || exit.isCompletedExceptionally() || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("failed: " + String.join(" ", cmd));
+        }
+        return out;
     }
 
     Probe probe(String source, Path out) throws Unplayable, IOException, InterruptedException {
@@ -157,28 +281,31 @@ class FfmpegTranscoder implements Transcoder {
         return exit;
     }
 
-    /** The rungs at or below the source's height; a source below 240p gets one rung at its own size. */
+    /**
+     * The rungs at or below the source's height, planned bit rates (the measured ones replace them); a source below
+     * 240p gets one rung at its own size.
+     */
     static List<Rendition> ladder(Probe probe) {
         List<Rendition> rungs = new ArrayList<>();
-        int audio = probe.hasAudio() ? AUDIO_KBPS : 0;
         for (int[] rung : LADDER) {
             if (rung[0] <= probe.height()) {
-                rungs.add(new Rendition(rung[0] + "p", evenWidth(probe, rung[0]), rung[0], (rung[1] + audio) * 1000));
+                rungs.add(new Rendition(rung[0] + "p", evenWidth(probe, rung[0]), rung[0], rung[1] * 1000, 0, null));
             }
         }
         if (rungs.isEmpty()) {
             int h = probe.height() - probe.height() % 2;
-            rungs.add(new Rendition(h + "p", evenWidth(probe, h), h, (LADDER[0][1] + audio) * 1000));
+            rungs.add(new Rendition(h + "p", evenWidth(probe, h), h, LADDER[0][1] * 1000, 0, null));
         }
         if (probe.hasAudio()) {
-            rungs.add(new Rendition("audio", 0, 0, AUDIO_ONLY_KBPS * 1000));
+            rungs.add(new Rendition("audio", 0, 0, AUDIO_KBPS * 1000, 0, null));
         }
         return rungs;
     }
 
-    private static int evenWidth(Probe probe, int height) {
-        int w = (int) Math.round((double) probe.width() * height / probe.height());
-        return w + (w % 2);
+    /** The source's width scaled to {@code height}, rounded down to even (H.264 4:2:0 needs even sizes). */
+    static int evenWidth(Probe probe, int height) {
+        int w = (int) ((long) probe.width() * height / probe.height());
+        return Math.max(2, w - w % 2);
     }
 
     private List<String> command(String source, Path out, Probe probe, List<Rendition> ladder) {
@@ -203,8 +330,11 @@ class FfmpegTranscoder implements Transcoder {
         for (int i = 0; i < video.size(); i++) {
             filter.append(";[s")
                     .append(i)
-                    .append("]scale=-2:")
+                    .append("]scale=")
+                    .append(video.get(i).width())
+                    .append(':')
                     .append(video.get(i).height())
+                    .append(",setsar=1")
                     .append("[v")
                     .append(i)
                     .append(']');
@@ -224,26 +354,16 @@ class FfmpegTranscoder implements Transcoder {
                     (kbps * 11 / 10) + "k",
                     "-bufsize:v:" + i,
                     (kbps * 2) + "k"));
-            streamMap.append(streamMap.isEmpty() ? "" : " ").append("v:").append(i);
-            if (probe.hasAudio()) {
-                streamMap.append(",a:").append(i);
-            }
-            streamMap.append(",name:").append(video.get(i).name());
+            streamMap
+                    .append(streamMap.isEmpty() ? "" : " ")
+                    .append("v:")
+                    .append(i)
+                    .append(",name:")
+                    .append(video.get(i).name());
         }
         if (probe.hasAudio()) {
-            for (int i = 0; i <= video.size(); i++) {
-                cmd.addAll(List.of("-map", "0:a:0"));
-            }
-            cmd.addAll(List.of(
-                    "-c:a",
-                    "aac",
-                    "-ac",
-                    "2",
-                    "-b:a",
-                    AUDIO_KBPS + "k",
-                    "-b:a:" + video.size(),
-                    AUDIO_ONLY_KBPS + "k"));
-            streamMap.append(" a:").append(video.size()).append(",name:audio");
+            cmd.addAll(List.of("-map", "0:a:0", "-c:a", "aac", "-ac", "2", "-b:a", AUDIO_KBPS + "k"));
+            streamMap.append(" a:0,name:audio");
         }
         cmd.addAll(List.of(
                 "-preset",

@@ -6,7 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.progress.ProgressMessages;
@@ -34,8 +36,34 @@ class PlaybackResource {
     @GET
     @Path("{video}/master.m3u8")
     public Response master(
-            @PathParam("slug") String slug, @PathParam("key") String key, @PathParam("video") long videoId) {
-        return playlist(playlists.master(playable(slug, key, videoId)));
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @PathParam("video") long videoId,
+            @QueryParam("lowest") String lowest) {
+        Video video = playable(slug, key, videoId);
+        VideoMessages messages = locales.messages(VideoMessages.class);
+        List<Playlists.Subtitles> captions = VideoCaption.listOfLesson(video.lessonId).stream()
+                .map(c -> new Playlists.Subtitles(c.lang, messages.lang(c.lang), c.lang.equals(locales.getTag())))
+                .toList();
+        // data saver on a browser playing HLS itself (no level cap to set): a master of the lowest rung only
+        List<Rendition> renditions = lowest == null ? video.renditions : Playlists.lowest(video.renditions);
+        return playlist(Playlists.master(renditions, captions, messages.audio_track()));
+    }
+
+    /** A caption file as HLS players find captions: a media playlist of one WebVTT segment, presigned. */
+    @GET
+    @Path("{video}/captions/{lang: [a-z]{2}}.m3u8")
+    public Response captions(
+            @PathParam("slug") String slug,
+            @PathParam("key") String key,
+            @PathParam("video") long videoId,
+            @PathParam("lang") String lang) {
+        Video video = playable(slug, key, videoId);
+        VideoCaption caption = VideoCaption.listOfLesson(video.lessonId).stream()
+                .filter(c -> c.lang.equals(lang))
+                .findFirst()
+                .orElseThrow(NotFoundException::new);
+        return playlist(playlists.subtitles(video, caption));
     }
 
     @GET

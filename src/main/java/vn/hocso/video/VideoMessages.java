@@ -136,6 +136,14 @@ public interface VideoMessages {
     @Message
     String saver_audio();
 
+    /** The button on the poster that starts the video (nothing is fetched before it is pressed). */
+    @Message
+    String play();
+
+    /** The name of the sound track in the master playlist (players that list tracks show it). */
+    @Message
+    String audio_track();
+
     @Message
     String watched(int percent);
 

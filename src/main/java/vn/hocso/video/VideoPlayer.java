@@ -1,5 +1,6 @@
 package vn.hocso.video;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,10 @@ import vn.hocso.web.Links;
 @Named("videoPlayer")
 public class VideoPlayer {
 
-    /** A ready video as the page shows it; URLs are the app's playlists and presigned poster and captions. */
+    /**
+     * A ready video as the page shows it; URLs are the app's playlists and presigned poster and captions. {@code
+     * saveData}: the browser asked for less data ({@code Save-Data: on}), so the player starts at the lowest rung.
+     */
     public record Player(
             String master,
             String audio,
@@ -28,7 +32,8 @@ public class VideoPlayer {
             double resumeAt,
             int watchedPercent,
             boolean completed,
-            List<Caption> captions) {
+            List<Caption> captions,
+            boolean saveData) {
 
         public boolean hasAudio() {
             return audio != null;
@@ -56,6 +61,9 @@ public class VideoPlayer {
 
     @Inject
     HocsoConfig config;
+
+    @Inject
+    HttpServerRequest request;
 
     /** The player for a lesson whose video is ready, with where this person stopped; null otherwise. */
     public Player of(Course course, Lesson lesson) {
@@ -102,6 +110,9 @@ public class VideoPlayer {
                 watch.map(w -> Heartbeats.percent(w.coveredMs, video.durationMs))
                         .orElse(0),
                 watch.map(w -> w.completedAt != null).orElse(false),
-                captions);
+                captions,
+                "on"
+                        .equalsIgnoreCase(
+                                String.valueOf(request.getHeader("Save-Data")).strip()));
     }
 }

@@ -33,6 +33,9 @@ import vn.hocso.config.HocsoConfig;
  *       {@code quarkus.http.proxy.*} trusts it) or the public address is https: browsers ignore it over plain HTTP.
  *   <li>{@code Cache-Control: no-store} on personal addresses and on every answer to a signed-in person (session
  *       cookie, bearer token), except static files (style sheets, scripts, images) which are the same for everyone.
+ *       A static file asked for at its current content-hashed address ({@link Assets}) may be kept a year without
+ *       asking again ({@code public, max-age=31536000, immutable}); at any other address it is revalidated every time
+ *       ({@code no-cache}), as are the other pages (a deploy shows at once).
  *   <li>a charset on every text answer that lacks one.
  * </ul>
  */
@@ -58,6 +61,12 @@ class ResponseHeaders {
     private static final String SESSION_COOKIE = "q_session";
 
     static final String HSTS = "max-age=31536000";
+
+    /** A static file at its content-hashed address never changes: kept a year, never revalidated. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("(?:^|&)v=([0-9a-f]{12})(?:&|$)");
 
     @Inject
     HocsoConfig config;
@@ -122,8 +131,14 @@ class ResponseHeaders {
             headers.set("Strict-Transport-Security", HSTS);
         }
         String type = headers.get("Content-Type");
-        if (isPersonal(request.path()) || signedIn(context) && !isAsset(type)) {
+        if (isPersonal(request.path())) {
             headers.set("Cache-Control", "no-store");
+        } else if (isAsset(type)) {
+            headers.set("Cache-Control", isCurrentVersion(request) ? IMMUTABLE : "no-cache");
+        } else if (signedIn(context)) {
+            headers.set("Cache-Control", "no-store");
+        } else if (!headers.contains("Cache-Control") && type != null && isHtml(type)) {
+            headers.set("Cache-Control", "no-cache");
         }
         if (type != null && isText(type) && !type.toLowerCase(Locale.ROOT).contains("charset=")) {
             headers.set("Content-Type", type + ";charset=UTF-8");
@@ -141,6 +156,20 @@ class ResponseHeaders {
             }
         }
         return false;
+    }
+
+    /** A request for a static file at its current content-hashed address ({@code ?v=<hash>}). */
+    private static boolean isCurrentVersion(HttpServerRequest request) {
+        String query = request.query();
+        if (query == null) {
+            return false;
+        }
+        java.util.regex.Matcher v = VERSION.matcher(query);
+        return v.find() && Assets.isCurrent(request.path(), v.group(1));
+    }
+
+    private static boolean isHtml(String type) {
+        return type.toLowerCase(Locale.ROOT).startsWith("text/html");
     }
 
     private static boolean signedIn(RoutingContext context) {

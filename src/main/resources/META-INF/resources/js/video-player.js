@@ -1,11 +1,37 @@
-/* HọcSố video player: hls.js on a <video>, a remembered data-saver choice, and heartbeats with the stretches
-   watched since the last acknowledged one (kept and re-sent after a network drop; the server keeps a union, so a
-   retry adds nothing). Heartbeats are form posts carrying the CSRF token and the watch ticket the page gave us (each
-   answer brings a fresh one); sendBeacon when the page is left. */
+/* HọcSố video player: a <video> that costs nothing but its poster until the first play; then the browser's own HLS
+   (Safari, iOS) or hls.js, fetched only then and only where it is needed; a remembered data-saver choice; the lowest
+   rung first on a slow or metered link; never a rung larger than the player. Heartbeats carry the stretches watched
+   since the last acknowledged one (kept and re-sent after a network drop; the server keeps a union, so a retry adds
+   nothing). Heartbeats are form posts carrying the CSRF token and the watch ticket the page gave us (each answer
+   brings a fresh one); sendBeacon when the page is left. */
 (function () {
   'use strict';
   var SAVER_KEY = 'hocso-data-saver';
   var BEAT_MS = 10000;
+  var HLS_TYPE = 'application/vnd.apple.mpegurl';
+
+  // hls.js (half a megabyte) is fetched once per page, when a player first needs it
+  var hlsWaiting = null;
+  function withHls(url, then, failed) {
+    if (window.Hls) { then(); return; }
+    if (!hlsWaiting) {
+      hlsWaiting = [];
+      var script = document.createElement('script');
+      script.src = url;
+      script.async = true;
+      script.onload = function () { hlsWaiting.forEach(function (w) { w.then(); }); };
+      script.onerror = function () { hlsWaiting.forEach(function (w) { w.failed(); }); hlsWaiting = null; };
+      document.head.appendChild(script);
+    }
+    hlsWaiting.push({ then: then, failed: failed });
+  }
+
+  /* Save-Data asked by the browser (the page says so), or the Network Information API's saveData or a 2G/3G link. */
+  function slowOrMetered(box) {
+    if (box.dataset.saveData === 'on') { return true; }
+    var c = navigator.connection;
+    return !!c && (c.saveData === true || /^(slow-2g|2g|3g)$/.test(c.effectiveType || ''));
+  }
 
   function setup(box) {
     var video = box.querySelector('video');
@@ -16,6 +42,9 @@
     var ticket = box.dataset.ticket;
     var hls = null;
     var recovered = 0;
+    var started = false;
+    // Safari and iOS play HLS themselves: no hls.js for them
+    var nativeHls = !!video.canPlayType(HLS_TYPE);
     var mode = 'off';
     try { mode = localStorage.getItem(SAVER_KEY) || 'off'; } catch (e) { /* private mode */ }
     if (!Array.prototype.some.call(saver.options, function (o) { return o.value === mode; })) { mode = 'off'; }
@@ -24,10 +53,31 @@
     function showError() { errorBox.textContent = box.dataset.error; errorBox.hidden = false; }
 
     function load(at, play) {
+      started = true;
       if (hls) { hls.destroy(); hls = null; }
       var src = mode === 'audio' && box.dataset.audio ? box.dataset.audio : box.dataset.master;
-      if (window.Hls && window.Hls.isSupported()) {
-        hls = new window.Hls({ startPosition: at, startLevel: mode === 'off' ? -1 : 0, capLevelToPlayerSize: mode === 'off' });
+      if (nativeHls) {
+        // the master declares the captions for the browser's own player: the <track> copies would show twice
+        Array.prototype.slice.call(video.querySelectorAll('track')).forEach(function (t) { t.remove(); });
+        video.src = mode === '240p' ? src + '?lowest=1' : src;
+        video.addEventListener('loadedmetadata', function () { if (at > 0) { video.currentTime = at; } }, { once: true });
+        if (play) { video.play().catch(function () {}); }
+        return;
+      }
+      if (!window.MediaSource && !window.ManagedMediaSource) { showError(); return; }
+      withHls(box.dataset.hls, function () {
+        if (!window.Hls.isSupported()) { showError(); return; }
+        var low = mode !== 'off' || slowOrMetered(box);
+        hls = new window.Hls({
+          startPosition: at,
+          startLevel: low ? 0 : -1,
+          capLevelToPlayerSize: true,
+          // captions are the page's <track> elements; the master's copies are for players without them
+          subtitleStreamController: null,
+          subtitleTrackController: null,
+          enableWebVTT: false,
+          enableIMSC1: false
+        });
         hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
           if (mode === '240p') { hls.autoLevelCapping = 0; }
           if (play) { video.play().catch(function () {}); }
@@ -41,13 +91,7 @@
         });
         hls.loadSource(src);
         hls.attachMedia(video);
-      } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
-        video.src = src;
-        video.addEventListener('loadedmetadata', function () { if (at > 0) { video.currentTime = at; } }, { once: true });
-        if (play) { video.play().catch(function () {}); }
-      } else {
-        showError();
-      }
+      }, showError);
     }
 
     // no faster than the fastest speed the browser's controls offer (2x): the server counts coverage at that rate
@@ -59,6 +103,7 @@
     saver.addEventListener('change', function () {
       mode = saver.value;
       try { localStorage.setItem(SAVER_KEY, mode); } catch (e) { /* private mode */ }
+      if (!started) { return; }
       close();
       load(video.currentTime, !video.paused);
     });
@@ -143,7 +188,17 @@
       document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') { leave(); } });
     }
 
-    load(parseFloat(box.dataset.resume) || 0, false);
+    // nothing but the poster until the first play (preload="none", no source yet, so the browser's own controls would
+    // have nothing to start: the page's button starts it), then from where this learner stopped
+    var startButton = box.querySelector('.player-start');
+    function begin() {
+      if (started) { return; }
+      startButton.hidden = true;
+      video.controls = true;
+      load(parseFloat(box.dataset.resume) || 0, true);
+    }
+    startButton.addEventListener('click', begin);
+    video.addEventListener('play', begin);
   }
 
   function start() { document.querySelectorAll('.player').forEach(setup); }

@@ -207,8 +207,28 @@ class CertificateTest {
                 .when()
                 .get("/verify")
                 .then()
-                .statusCode(200)
+                .statusCode(404)
                 .body(containsString("Không tìm thấy chứng nhận"));
+    }
+
+    @Test
+    void aQrCodeWithAnUnknownCertificateCodeAnswers404WithTheSameFriendlyPage() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
+        given().when()
+                .get("/verify/ZZZZZZZZZZ")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("Không tìm thấy chứng nhận"))
+                .body(containsString("id=\"code\""));
+        // not even shaped like a code: the same page, saying what a code looks like
+        given().when()
+                .get("/verify/not-a-code")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("id=\"code\""));
     }
 
     @Test
@@ -317,7 +337,7 @@ class CertificateTest {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("delete from rate_limit").executeUpdate());
         for (int i = 0; i < 10; i++) {
-            given().when().get("/verify/AAAAABBBB" + (i % 8 + 2)).then().statusCode(200);
+            given().when().get("/verify/AAAAABBBB" + (i % 8 + 2)).then().statusCode(404);
         }
         given().when().get("/verify/AAAAABBBBB").then().statusCode(429).body(containsString("sai quá nhiều mã"));
         QuarkusTransaction.requiringNew()

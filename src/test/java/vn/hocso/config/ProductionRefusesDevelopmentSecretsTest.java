@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The whole application started in the prod profile with the committed development secrets: it stops before
- * serving, naming each setting. (Its database work is switched off so that the refusal is the only thing that can
+ * The whole application started in the prod profile with the committed development secrets and public address: it
+ * stops before serving, naming each setting. (Its database work is switched off so that the refusal is the only thing that can
  * stop it; were the check gone, the app would start and the launch would not return, hence the timeout.)
  */
 @QuarkusMainTest
@@ -64,6 +64,7 @@ class ProductionRefusesDevelopmentSecretsTest {
             // the tests' own object store (a global test resource) sets its short key over the committed one
             assertTrue(said.contains("hocso: " + secret.property() + " is "), said);
         }
+        assertTrue(said.contains("hocso: hocso.public-url is the development default"), said);
         assertEquals(1, result.exitCode());
     }
 }

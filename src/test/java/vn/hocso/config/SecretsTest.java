@@ -102,4 +102,34 @@ class SecretsTest {
             assertNotNull(Secrets.committedDefault(committed, secret), secret.property());
         }
     }
+
+    /** The public address check over the shipped application.properties with this environment. */
+    static Optional<String> publicAddressWith(Map<String, String> environment) throws IOException {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(
+                        Path.of("src/main/resources/application.properties")
+                                .toUri()
+                                .toURL(),
+                        100))
+                .withSources(new PropertiesConfigSource(environment, "environment", 300))
+                .build();
+        return Secrets.publicAddressProblem(
+                name -> config.getOptionalValue(name, String.class), Secrets.committedDefaults());
+    }
+
+    @Test
+    void thePublicAddressLeftAtItsDevelopmentDefaultIsRefusedNamingItsVariable() throws IOException {
+        Optional<String> problem = publicAddressWith(Map.of());
+        assertTrue(problem.isPresent());
+        assertTrue(problem.get().startsWith("hocso: hocso.public-url is the development default"), problem.get());
+        assertTrue(problem.get().contains("HOCSO_PUBLIC_URL"), problem.get());
+        assertTrue(!problem.get().contains("\n"), "one line");
+    }
+
+    @Test
+    void aPublicAddressSetOnPurposeIsAcceptedEvenTheLocalStacksOwn() throws IOException {
+        assertEquals(Optional.empty(), publicAddressWith(Map.of("HOCSO_PUBLIC_URL", "https://hocso.example.vn")));
+        assertEquals(Optional.empty(), publicAddressWith(Map.of("HOCSO_PUBLIC_URL", "http://127.0.0.1:8080")));
+    }
 }

@@ -3,21 +3,34 @@ package vn.hocso.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,7 +42,9 @@ import vn.hocso.video.VideoFixtures;
 /**
  * A learner watches a video lesson in headless Chromium on a 360-px screen, signed in through the real Keycloak as
  * the demo user donvi: at 240p (data saver, remembered), leaves mid-way, comes back to the same second, then
- * finishes it on another browser — resuming there too — and the lesson completes by watched coverage.
+ * finishes it on another browser — resuming there too — and the lesson completes by watched coverage. Opening the
+ * lesson costs nothing but the poster until play: no playlist, no segment, no hls.js (Chromium's network log says so),
+ * whether the browser plays HLS itself (Chromium does now) or needs hls.js (emulated by hiding its native HLS).
  */
 @QuarkusTest
 @TestProfile(RealKeycloakProfile.class)
@@ -49,9 +64,79 @@ class VideoLessonInBrowserTest {
     final List<WebDriver> browsers = new ArrayList<>();
 
     private WebDriver openBrowser() {
-        WebDriver browser = Chromium.phone("--autoplay-policy=no-user-gesture-required", "--mute-audio");
+        return openBrowser(false);
+    }
+
+    /**
+     * A phone-sized Chromium that logs every request it makes; {@code withoutNativeHls}: as a browser that cannot play
+     * HLS itself (Firefox, older Chrome), so the page needs hls.js.
+     */
+    private WebDriver openBrowser(boolean withoutNativeHls) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=360,800",
+                        "--lang=vi",
+                        "--autoplay-policy=no-user-gesture-required",
+                        "--mute-audio");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriver browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .build(),
+                options);
+        browser.manage().window().setSize(new Dimension(360, 800));
+        if (withoutNativeHls) {
+            browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                            const canPlay = HTMLMediaElement.prototype.canPlayType;
+                            HTMLMediaElement.prototype.canPlayType = function (type) {
+                              return /mpegurl/i.test(type) ? '' : canPlay.call(this, type);
+                            };"""));
+        }
         browsers.add(browser);
         return browser;
+    }
+
+    /** The addresses the browser asked for since the last look (Chromium's network log). */
+    private static List<String> requested(WebDriver browser) {
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+                    urls.add(message.path("params").path("request").path("url").asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return urls;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Video bytes or the player library: what a lesson page must not fetch before play. */
+    private static List<String> videoCosts(List<String> urls) {
+        return urls.stream()
+                .filter(u -> u.contains(".m3u8") || u.contains(".ts?") || u.endsWith(".ts") || u.contains("hls.min.js"))
+                .toList();
+    }
+
+    /** Presses the play button on the poster, as a person would. */
+    private static void pressPlay(WebDriver browser) {
+        browser.findElement(By.cssSelector(".player .player-start")).click();
     }
 
     @AfterEach
@@ -75,15 +160,21 @@ class VideoLessonInBrowserTest {
     private void signInAndOpenLesson(WebDriver browser) {
         WebDriverWait wait = waitIn(browser);
         Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "donvi", "Thành phố Hà Nội");
+        requested(browser);
         browser.get(APP + "/courses/" + COURSE + "/lessons/" + LESSON);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".player video")));
-        // hls.js has loaded the playlists and the first segment
-        wait.until(b -> js(b, "return document.querySelector('.player video').readyState;") >= 2);
+        Chromium.settle(wait);
     }
 
-    private void playUntil(WebDriver browser, double seconds) {
-        ((JavascriptExecutor) browser).executeScript("document.querySelector('.player video').play();");
-        waitIn(browser).until(b -> currentTime(b) >= seconds);
+    /** Nothing of the video but its poster was fetched: no playlist, no segment, no hls.js. */
+    private static void assertNothingLoadedBeforePlay(WebDriver browser) {
+        // a moment for anything the page would start by itself
+        ((JavascriptExecutor) browser).executeAsyncScript("setTimeout(arguments[arguments.length - 1], 1500);");
+        List<String> urls = requested(browser);
+        assertTrue(urls.stream().anyMatch(u -> u.contains("/lessons/" + LESSON)), "the lesson page: " + urls);
+        assertEquals(List.of(), videoCosts(urls), "fetched before play");
+        assertTrue(urls.stream().anyMatch(u -> u.contains("poster.jpg")), "the poster is shown: " + urls);
+        assertEquals(0.0, js(browser, "return document.querySelector('.player video').readyState;"));
     }
 
     /** Where the server thinks donvi stopped, in milliseconds; -1 before any heartbeat. */
@@ -104,23 +195,35 @@ class VideoLessonInBrowserTest {
         VideoFixtures.ensureCourse(importer, COURSE, List.of(LESSON));
         VideoFixtures.makeReady(COURSE, LESSON, VideoFixtures.clip(10, 640, 360));
 
-        WebDriver phone = openBrowser();
+        // a browser that needs hls.js
+        WebDriver phone = openBrowser(true);
         signInAndOpenLesson(phone);
+        assertNothingLoadedBeforePlay(phone);
         Chromium.assertFitsA360PixelScreen(phone, "video-lesson");
         // data saver: 240p, remembered on this device
         new Select(phone.findElement(By.cssSelector(".player .saver"))).selectByValue("240p");
-        waitIn(phone).until(b -> js(b, "return document.querySelector('.player video').readyState;") >= 2);
-        playUntil(phone, 4.0);
+        assertEquals(List.of(), videoCosts(requested(phone)), "choosing the data saver loads nothing yet");
+        pressPlay(phone);
+        waitIn(phone).until(b -> currentTime(b) >= 4.0);
         double left = currentTime(phone);
         assertEquals(0.0, js(phone, "return window.Hls ? 0 : 1;"), "hls.js plays the lesson");
+        assertEquals(240.0, js(phone, "return document.querySelector('.player video').videoHeight;"), "at 240p");
+        List<String> afterPlay = requested(phone);
+        assertEquals(
+                1,
+                afterPlay.stream().filter(u -> u.contains("hls.min.js?v=")).count(),
+                "hls.js once, at its versioned address: " + afterPlay);
+        assertTrue(afterPlay.stream().noneMatch(u -> u.contains("/720p") || u.contains("/360p")), afterPlay.toString());
 
         // leaving the page sends the last heartbeat (sendBeacon)
         phone.get(APP + "/my");
         waitIn(phone).until(b -> Math.abs(storedPositionMs() / 1000.0 - left) < 1.5);
 
         phone.get(APP + "/courses/" + COURSE + "/lessons/" + LESSON);
-        waitIn(phone).until(b -> js(b, "return document.querySelector('.player video').readyState;") >= 1);
+        Chromium.settle(waitIn(phone));
+        pressPlay(phone);
         waitIn(phone).until(b -> currentTime(b) > 0);
+        ((JavascriptExecutor) phone).executeScript("document.querySelector('.player video').pause();");
         assertTrue(Math.abs(currentTime(phone) - left) < 1.5, "resumed at " + currentTime(phone) + ", left at " + left);
         assertEquals(
                 "240p",
@@ -129,8 +232,11 @@ class VideoLessonInBrowserTest {
                         .getAttribute("value"));
 
         // another device: a fresh browser, same learner, same second
-        WebDriver laptop = openBrowser();
+        // another device, a browser that plays HLS itself (Chromium does): hls.js is never fetched there
+        WebDriver laptop = openBrowser(false);
         signInAndOpenLesson(laptop);
+        assertNothingLoadedBeforePlay(laptop);
+        pressPlay(laptop);
         waitIn(laptop).until(b -> currentTime(b) > 0);
         assertTrue(Math.abs(currentTime(laptop) - left) < 1.5, "resumed at " + currentTime(laptop));
         ((JavascriptExecutor) laptop).executeScript("document.querySelector('.player video').play();");
@@ -142,6 +248,8 @@ class VideoLessonInBrowserTest {
             return !b.findElements(By.cssSelector(".done-badge")).isEmpty();
         });
         Chromium.assertFitsA360PixelScreen(laptop, "video-lesson-done");
+        assertEquals(0.0, js(laptop, "return window.Hls ? 1 : 0;"), "no hls.js where the browser plays HLS");
+        assertTrue(requested(laptop).stream().noneMatch(u -> u.contains("hls.min.js")));
         Chromium.assertNoCspViolations(phone);
         Chromium.assertNoCspViolations(laptop);
     }

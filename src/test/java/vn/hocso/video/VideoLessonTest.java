@@ -349,7 +349,9 @@ class VideoLessonTest {
                 .statusCode(200)
                 .body(containsString("class=\"player\""))
                 .body(containsString("data-master=\"" + base + "/master.m3u8\""))
-                .body(containsString("/vendor/hls.js/hls.min.js"))
+                .body(containsString("data-hls=\"/vendor/hls.js/hls.min.js?v="))
+                .body(containsString("preload=\"none\""))
+                .body(not(containsString("<script src=\"/vendor/hls.js")))
                 .body(not(containsString("đang được chuẩn bị")))
                 .extract()
                 .asString();
