@@ -85,7 +85,10 @@ class ArchitectureTest {
             Map.entry("rate_limit", "web"),
             Map.entry("enrolment_status", "enrolment"),
             Map.entry("issued_certificate", "certificate"),
-            Map.entry("course_title", "course"));
+            Map.entry("course_title", "course"),
+            Map.entry("course_search", "course"),
+            Map.entry("lesson_search", "course"),
+            Map.entry("search_word", "course"));
 
     private static final Set<String> VIEWS = Set.of(
             "lesson_in_course",

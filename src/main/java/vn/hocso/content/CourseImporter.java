@@ -27,6 +27,7 @@ import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseAuthor;
 import vn.hocso.course.CourseModule;
+import vn.hocso.course.CourseSearchIndex;
 import vn.hocso.course.Lesson;
 import vn.hocso.quiz.QuizImport;
 
@@ -43,6 +44,9 @@ public class CourseImporter {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CourseSearchIndex searchIndex;
 
     @Inject
     Event<CourseImported> imported;
@@ -195,6 +199,7 @@ public class CourseImporter {
         CourseFile.replace(courseId, def.files());
         writeOutline(course.id, def.modules());
         quizImport.write(course.id, def.quizzes());
+        searchIndex.refresh(course.id);
         return outcome;
     }
 

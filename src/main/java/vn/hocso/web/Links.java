@@ -38,6 +38,11 @@ public final class Links {
         return "/courses/" + segment(slug);
     }
 
+    /** A lesson in its course's outline, which anyone may read (the lesson itself needs an enrolment). */
+    public static String courseLesson(String slug, String key) {
+        return course(slug) + "#lesson-" + segment(key);
+    }
+
     public static String enrol(String slug) {
         return course(slug) + "/enrol";
     }
