@@ -87,4 +87,10 @@ public interface ProgressMessages {
 
     @Message
     String optional();
+
+    @Message
+    String enrol_offer();
+
+    @Message
+    String bar_label();
 }

@@ -43,6 +43,11 @@ public final class Links {
         return course(slug) + "#lesson-" + segment(key);
     }
 
+    /** The course page at its enrol button: where a refusal for want of an enrolment sends the person. */
+    public static String courseEnrol(String slug) {
+        return course(slug) + "#enrol";
+    }
+
     public static String enrol(String slug) {
         return course(slug) + "/enrol";
     }
