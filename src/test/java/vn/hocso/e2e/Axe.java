@@ -26,7 +26,7 @@ import org.openqa.selenium.support.events.WebDriverListener;
  * What it finds is kept per browser and fails the test when the browser is closed ({@link Chromium#quit}): Selenium
  * swallows what a listener throws, so the listener only records.
  */
-final class Axe implements WebDriverListener {
+public final class Axe implements WebDriverListener {
 
     /** Only serious and critical violations fail: minor and moderate ones are advice, not barriers. */
     private static final Set<String> FAILING = Set.of("serious", "critical");
