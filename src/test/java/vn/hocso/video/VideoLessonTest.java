@@ -625,9 +625,15 @@ class VideoLessonTest {
                 .run(() -> em.createNativeQuery("delete from lesson_progress where lesson_id = ?1")
                         .setParameter(1, lessonId)
                         .executeUpdate());
-        given().when().get(page("v-cover")).then().body(not(containsString("<p class=\"done-badge\">Bạn đã học xong bài này")));
+        given().when()
+                .get(page("v-cover"))
+                .then()
+                .body(not(containsString("<p class=\"done-badge\">Bạn đã học xong bài này")));
         beat(w, "v-cover", "", 61_000).then().statusCode(200).body("completed", equalTo(true));
-        given().when().get(page("v-cover")).then().body(containsString("<p class=\"done-badge\">Bạn đã học xong bài này"));
+        given().when()
+                .get(page("v-cover"))
+                .then()
+                .body(containsString("<p class=\"done-badge\">Bạn đã học xong bài này"));
     }
 
     @Test
