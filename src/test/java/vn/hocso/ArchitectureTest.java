@@ -87,7 +87,10 @@ class ArchitectureTest {
             Map.entry("enrolment_status", "enrolment"),
             Map.entry("issued_certificate", "certificate"),
             Map.entry("course_title", "course"),
-            Map.entry("report_export", "report"));
+            Map.entry("report_export", "report"),
+            Map.entry("course_search", "course"),
+            Map.entry("lesson_search", "course"),
+            Map.entry("search_word", "course"));
 
     private static final Set<String> VIEWS = Set.of(
             "lesson_in_course",

@@ -26,6 +26,9 @@ public interface AccountMessages {
     String email_hint();
 
     @Message
+    String email_change();
+
+    @Message
     String phone();
 
     @Message

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.web.Flash;
 import vn.hocso.web.FormErrors;
@@ -38,8 +39,13 @@ class ProfileResource {
                 List<OrgUnit> units,
                 TargetGroup[] groups,
                 FormErrors errors,
-                String next);
+                String next,
+                String accountPage);
     }
+
+    /** The identity provider's own account page (Keycloak's), where the e-mail and password are changed. */
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String identityProvider;
 
     @Inject
     CurrentUser currentUser;
@@ -96,7 +102,8 @@ class ProfileResource {
                 OrgUnit.listCurrentProvinces(),
                 TargetGroup.values(),
                 errors,
-                Redirects.localOrHome(next == null ? Links.myLearning() : next));
+                Redirects.localOrHome(next == null ? Links.myLearning() : next),
+                identityProvider + "/account");
     }
 
     private FormErrors validate(ProfileForm form) {

@@ -105,4 +105,7 @@ public interface CatalogMessages {
 
     @Message
     String kind_quiz();
+
+    @Message
+    String matching_lesson();
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
 import vn.hocso.account.TargetGroup;
+import vn.hocso.certificate.Certificate;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.enrolment.Enrolment;
@@ -37,7 +38,8 @@ class CatalogResource {
                 List<Outline.Module> modules,
                 Enrolment enrolment,
                 CourseProgress progress,
-                Set<Long> done);
+                Set<Long> done,
+                Certificate certificate);
     }
 
     /** A page of results and the query that produced it, with links that keep the filters. */
@@ -101,16 +103,26 @@ class CatalogResource {
         Enrolment enrolment = null;
         CourseProgress courseProgress = CourseProgress.NONE;
         Set<Long> done = Set.of();
+        Certificate certificate = null;
         Person person = currentUser.find().orElse(null);
         if (person != null) {
             enrolment = Enrolment.findOf(person.id, course.id).orElse(null);
             if (enrolment != null) {
                 courseProgress = progress.ofCourse(person.id, course.id);
                 done = progress.completedLessonIds(person.id, course.id);
+                if (enrolment.isCompleted()) {
+                    certificate = Certificate.findLiveOf(person.id, course.id).orElse(null);
+                }
             }
         }
         return Templates.course(
-                course, Category.findById(course.categoryCode), Outline.of(course.id), enrolment, courseProgress, done);
+                course,
+                Category.findById(course.categoryCode),
+                Outline.of(course.id),
+                enrolment,
+                courseProgress,
+                done,
+                certificate);
     }
 
     /** A page number as typed in the address bar: anything that is not a small positive number means page 1. */

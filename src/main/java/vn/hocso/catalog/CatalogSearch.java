@@ -1,17 +1,20 @@
 package vn.hocso.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hocso.account.TargetGroup;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseSearchIndex;
 import vn.hocso.course.CourseStatus;
+import vn.hocso.course.Lesson;
 
 /**
- * The published catalogue, filtered and searched. Course text is folded once on write (generated columns with
- * trigram indexes), so a query folds only its own words. Ranking: the whole phrase in the title, then every word
- * in the title, then the phrase in the summary, then every word anywhere; ties by title.
+ * The published catalogue, filtered and searched. Without words it lists every published course by title; with
+ * words it asks the course search document (see {@link CourseSearchIndex}), which holds titles, summaries, module
+ * and lesson titles and lesson text, folded once on write.
  */
 @ApplicationScoped
 class CatalogSearch {
@@ -29,7 +32,8 @@ class CatalogSearch {
         }
     }
 
-    record Page(List<Course> courses, long total, int page, int pages) {
+    /** A page of courses; under a course found by its words, the lesson that matched best (if any did). */
+    record Page(List<Course> courses, Map<Long, Lesson> lessons, long total, int page, int pages) {
 
         public boolean hasPrevious() {
             return page > 1;
@@ -38,9 +42,21 @@ class CatalogSearch {
         public boolean hasNext() {
             return page < pages;
         }
+
+        public Lesson lessonOf(Course course) {
+            return lessons.get(course.id);
+        }
     }
 
+    @Inject
+    CourseSearchIndex index;
+
     Page search(Query query) {
+        if (!query.text().isEmpty()) {
+            CourseSearchIndex.Found found = index.find(
+                    SearchText.searchWords(query.text()), query.category(), query.group(), query.page(), PAGE_SIZE);
+            return new Page(found.courses(), found.lessons(), found.total(), found.page(), pages(found.total()));
+        }
         StringBuilder where = new StringBuilder("status = :published");
         Map<String, Object> params = new HashMap<>();
         params.put("published", CourseStatus.PUBLISHED);
@@ -52,39 +68,16 @@ class CatalogSearch {
             where.append(" and array_contains(targetGroups, :group)");
             params.put("group", query.group());
         }
-        List<String> words = SearchText.words(query.text());
-        String order = " order by titleVi";
-        if (!words.isEmpty()) {
-            StringBuilder allInTitle = new StringBuilder();
-            for (int i = 0; i < words.size(); i++) {
-                String w = "w" + i;
-                where.append(" and (searchTitle like :")
-                        .append(w)
-                        .append(" escape '\\'")
-                        .append(" or searchSummary like :")
-                        .append(w)
-                        .append(" escape '\\')");
-                allInTitle
-                        .append(i == 0 ? "" : " and ")
-                        .append("searchTitle like :")
-                        .append(w)
-                        .append(" escape '\\'");
-                params.put(w, SearchText.containing(words.get(i)));
-            }
-            order = " order by case when searchTitle like :phrase escape '\\' then 0"
-                    + " when " + allInTitle + " then 1"
-                    + " when searchSummary like :phrase escape '\\' then 2 else 3 end, titleVi";
-        }
-        Map<String, Object> listParams = new HashMap<>(params);
-        if (!words.isEmpty()) {
-            listParams.put("phrase", SearchText.containing(String.join(" ", words)));
-        }
         long total = Course.count(where.toString(), params);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = pages(total);
         int page = Math.min(query.page(), pages);
-        List<Course> courses = Course.<Course>find(where + order, listParams)
+        List<Course> courses = Course.<Course>find(where + " order by titleVi, id", params)
                 .page(page - 1, PAGE_SIZE)
                 .list();
-        return new Page(courses, total, page, pages);
+        return new Page(courses, Map.of(), total, page, pages);
+    }
+
+    private static int pages(long total) {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 }

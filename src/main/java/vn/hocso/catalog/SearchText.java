@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,26 @@ final class SearchText {
                 .filter(w -> !w.isBlank())
                 .limit(MAX_WORDS)
                 .toList();
+    }
+
+    /**
+     * Words too common in Vietnamese to tell courses apart ("và", "của", "qua"…), folded. They are dropped from a
+     * query unless the query is made of nothing else. Words whose folded form is also a content word ("mã" and
+     * "mà", "Đà" and "đã", "đăng" and "đang", "thi" and "thì") are kept.
+     */
+    static final Set<String> STOP_WORDS = Set.of(
+            "va", "cua", "cac", "nhung", "la", "cho", "voi", "trong", "mot", "duoc", "co", "qua", "den", "nay", "o",
+            "nhu", "khi", "bi", "boi", "vao", "hay", "hoac", "nao", "gi", "se");
+
+    /** The words of a query that a search looks for: {@link #words} without the stop words, when any are left. */
+    static List<String> searchWords(String query) {
+        List<String> words = words(query).stream()
+                .flatMap(w -> Arrays.stream(w.split("[^a-z0-9]+")))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        List<String> meaningful =
+                words.stream().filter(w -> !STOP_WORDS.contains(w)).toList();
+        return meaningful.isEmpty() ? words : meaningful;
     }
 
     /** A LIKE pattern matching {@code text} anywhere, with the user's own % _ \ taken literally. */

@@ -86,6 +86,11 @@ public class Certificate extends PanacheEntityBase {
         return find("code", code).firstResultOptional();
     }
 
+    /** The live (pending or issued) certificate of a person for a course, if the course was completed. */
+    public static Optional<Certificate> findLiveOf(long personId, long courseId) {
+        return listLiveOfPerson(personId, List.of(courseId)).stream().findFirst();
+    }
+
     /** The live (pending or issued) certificates of a person for these courses, in one statement. */
     public static List<Certificate> listLiveOfPerson(long personId, Collection<Long> courseIds) {
         if (courseIds.isEmpty()) {

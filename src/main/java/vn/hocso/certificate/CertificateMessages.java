@@ -126,4 +126,10 @@ public interface CertificateMessages {
 
     @Message
     String admin_not_found();
+
+    @Message
+    String action_revoke();
+
+    @Message
+    String action_reissue();
 }

@@ -38,6 +38,10 @@ class CertificatePdf {
     private static final float[] INK = {0.11f, 0.14f, 0.19f};
     private static final float[] MUTED = {0.33f, 0.38f, 0.43f};
 
+    // transcript columns: "Ngày hoàn thành" in bold is ~90 pt wide, so the code column starts well after it
+    static final float DATE_COLUMN = 315;
+    static final float CODE_COLUMN = 430;
+
     private final byte[] regular = font("fonts/DejaVuSans.ttf");
     private final byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
 
@@ -117,18 +121,18 @@ class CertificatePdf {
                         left(out, text, 12, INK, 50, y - 74, "Đơn vị: " + (unit == null ? "—" : unit));
                         y -= 110;
                         left(out, strong, 11, MUTED, 50, y, "Khoá học");
-                        left(out, strong, 11, MUTED, 360, y, "Ngày hoàn thành");
-                        left(out, strong, 11, MUTED, 460, y, "Mã chứng nhận");
+                        left(out, strong, 11, MUTED, DATE_COLUMN, y, "Ngày hoàn thành");
+                        left(out, strong, 11, MUTED, CODE_COLUMN, y, "Mã chứng nhận");
                         y -= 20;
                     }
                     if (row < lines.size()) {
                         TranscriptLine line = lines.get(row);
-                        List<String> wrapped = wrap(text, 11, line.course(), 290);
+                        List<String> wrapped = wrap(text, 11, line.course(), DATE_COLUMN - 50 - 15);
                         for (int i = 0; i < wrapped.size(); i++) {
                             left(out, text, 11, INK, 50, y - i * 14, wrapped.get(i));
                         }
-                        left(out, text, 11, INK, 360, y, line.completedOn());
-                        left(out, strong, 11, INK, 460, y, line.code());
+                        left(out, text, 11, INK, DATE_COLUMN, y, line.completedOn());
+                        left(out, strong, 11, INK, CODE_COLUMN, y, line.code());
                         y -= 14 * wrapped.size() + 10;
                     }
                     row++;

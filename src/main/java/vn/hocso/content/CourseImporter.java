@@ -28,6 +28,7 @@ import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseAuthor;
 import vn.hocso.course.CourseModule;
+import vn.hocso.course.CourseSearchIndex;
 import vn.hocso.course.Lesson;
 import vn.hocso.quiz.QuizImport;
 
@@ -44,6 +45,9 @@ public class CourseImporter {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CourseSearchIndex searchIndex;
 
     @Inject
     Event<CourseImported> imported;
@@ -230,6 +234,7 @@ public class CourseImporter {
                     CourseChange.IMPORTED,
                     origin);
         }
+        searchIndex.refresh(course.id);
         return outcome;
     }
 

@@ -56,6 +56,10 @@ public class Lesson extends PanacheEntityBase {
         return kind == LessonKind.TEXT;
     }
 
+    public boolean isVideo() {
+        return kind == LessonKind.VIDEO;
+    }
+
     /** The lessons a learner follows, in course order (module order, then lesson order). */
     public static List<Lesson> listActiveOfCourse(long courseId) {
         return find("""

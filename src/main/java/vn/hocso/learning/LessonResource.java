@@ -99,9 +99,9 @@ class LessonResource {
     private Course enrolledCourse(Person person, String slug) {
         Course course = Course.getPublishedBySlug(slug);
         if (!Enrolment.isEnrolled(person.id, course.id)) {
-            throw new Refusal(
-                    Response.Status.FORBIDDEN,
-                    locales.messages(ProgressMessages.class).enrol_first());
+            ProgressMessages msg = locales.messages(ProgressMessages.class);
+            throw new Refusal(Response.Status.FORBIDDEN, msg.enrol_first())
+                    .offering(Links.courseEnrol(course.slug), msg.enrol_offer());
         }
         return course;
     }

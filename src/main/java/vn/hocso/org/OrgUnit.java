@@ -13,14 +13,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A unit of the organisation tree; a merged unit keeps its row with valid_to and its successor. */
 @Entity
 @Table(name = "org_unit")
 public class OrgUnit extends PanacheEntityBase {
 
-    private static final Comparator<OrgUnit> BY_VIETNAMESE_NAME =
-            Comparator.comparing(u -> u.name, Collator.getInstance(Locale.forLanguageTag("vi")));
+    private static final Collator VIETNAMESE = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    /** By proper name: "Thành phố Hà Nội" sorts under H, with "Tỉnh Hà Tĩnh", not under T. */
+    static final Comparator<OrgUnit> BY_VIETNAMESE_NAME = Comparator.<OrgUnit, String>comparing(
+                    u -> properName(u.name), VIETNAMESE)
+            .thenComparing(u -> u.name, VIETNAMESE);
+
+    private static final Pattern KIND_PREFIX = Pattern.compile("^(?iu)(thành phố|tỉnh|tp\\.)\\s+");
+
+    /** A unit's name without the kind it starts with ("Thành phố", "Tỉnh"), which says nothing to sort by. */
+    static String properName(String name) {
+        return KIND_PREFIX.matcher(name.strip()).replaceFirst("");
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

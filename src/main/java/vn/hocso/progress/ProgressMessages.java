@@ -89,4 +89,10 @@ public interface ProgressMessages {
 
     @Message
     String optional();
+
+    @Message
+    String enrol_offer();
+
+    @Message
+    String bar_label();
 }

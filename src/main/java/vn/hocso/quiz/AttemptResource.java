@@ -36,7 +36,7 @@ class AttemptResource {
     static class Templates {
         static native TemplateInstance attempt(QuizLesson place, AttemptView view, boolean outOfTime, boolean saved);
 
-        static native TemplateInstance result(QuizLesson place, AttemptView view);
+        static native TemplateInstance result(QuizLesson place, AttemptView view, CourseStanding standing);
     }
 
     @Inject
@@ -94,7 +94,9 @@ class AttemptResource {
         }
         QuizLesson place = QuizLesson.of(attempt);
         return Response.ok(Templates.result(
-                        place, AttemptView.forReview(attempt, place.quiz(), banks.of(attempt), language())))
+                        place,
+                        AttemptView.forReview(attempt, place.quiz(), banks.of(attempt), language()),
+                        CourseStanding.of(attempt.personId, place.course().id)))
                 .build();
     }
 

@@ -17,7 +17,8 @@ record QuizLesson(Course course, Lesson lesson, Quiz quiz) {
     static QuizLesson forLearner(Person person, String slug, String key, QuizMessages msg) {
         Course course = Course.getPublishedBySlug(slug);
         if (!Enrolment.isEnrolled(person.id, course.id)) {
-            throw new Refusal(Response.Status.FORBIDDEN, msg.enrol_first());
+            throw new Refusal(Response.Status.FORBIDDEN, msg.enrol_first())
+                    .offering(Links.courseEnrol(course.slug), msg.enrol_offer());
         }
         return of(course, key);
     }

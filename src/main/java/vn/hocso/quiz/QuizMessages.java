@@ -258,4 +258,13 @@ public interface QuizMessages {
 
     @Message
     String quiz_intro();
+
+    @Message
+    String course_completed(String course);
+
+    @Message
+    String certificate_on_my_learning();
+
+    @Message
+    String enrol_offer();
 }

@@ -164,4 +164,10 @@ public interface VideoMessages {
 
     @Message
     String throttled();
+
+    @Message
+    String transcode_progress_label();
+
+    @Message
+    String upload_progress_label();
 }

@@ -26,7 +26,7 @@ class ErrorPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String text);
+        static native TemplateInstance error(int status, String title, String text, Refusal.Link way);
     }
 
     @Inject
@@ -37,7 +37,7 @@ class ErrorPages {
 
     @ServerExceptionMapper
     Response refused(Refusal e) {
-        return page(e.getResponse().getStatus(), e.reason(), request.path());
+        return page(e.getResponse().getStatus(), e.reason(), request.path(), e.way());
     }
 
     /**
@@ -100,18 +100,18 @@ class ErrorPages {
             return;
         }
         String path = req.getUriInfo().getPath();
-        Response page = page(status, text(locales.messages(WebMessages.class), status, path, req), path);
+        Response page = page(status, text(locales.messages(WebMessages.class), status, path, req), path, null);
         res.setEntity(page.getEntity(), null, page.getMediaType());
     }
 
-    private Response page(int status, String text, String path) {
+    private Response page(int status, String text, String path, Refusal.Link way) {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return Refusal.json(status, text);
         }
         String title = locales.messages(WebMessages.class).error_title(status);
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, text).render())
+                .entity(Templates.error(status, title, text, way).render())
                 .build();
     }
 

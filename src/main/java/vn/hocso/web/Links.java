@@ -38,6 +38,16 @@ public final class Links {
         return "/courses/" + segment(slug);
     }
 
+    /** A lesson in its course's outline, which anyone may read (the lesson itself needs an enrolment). */
+    public static String courseLesson(String slug, String key) {
+        return course(slug) + "#lesson-" + segment(key);
+    }
+
+    /** The course page at its enrol button: where a refusal for want of an enrolment sends the person. */
+    public static String courseEnrol(String slug) {
+        return course(slug) + "#enrol";
+    }
+
     public static String enrol(String slug) {
         return course(slug) + "/enrol";
     }

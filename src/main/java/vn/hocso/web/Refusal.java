@@ -11,13 +11,28 @@ public class Refusal extends WebApplicationException {
 
     private final String reason;
 
+    private Link way;
+
     public Refusal(Response.Status status, String reason) {
         super(reason, status);
         this.reason = reason;
     }
 
+    /** What the person can do about it, offered on the error page as a button ("Enrol" when not enrolled). */
+    public record Link(String href, String label) {}
+
+    public Refusal offering(String href, String label) {
+        this.way = new Link(href, label);
+        return this;
+    }
+
     public String reason() {
         return reason;
+    }
+
+    /** The way out the page offers besides "home", or null. */
+    public Link way() {
+        return way;
     }
 
     /** This refusal for a script or an API client rather than a person: see {@link #json(int, String)}. */

@@ -174,6 +174,9 @@
           if (!j) { return; }
           if (j.ticket) { ticket = j.ticket; }
           if (watchedText) { watchedText.textContent = j.text; }
+          // the lesson page's "done" mark, shown the moment the watched coverage completes the lesson
+          var doneMark = j.completed && document.querySelector('.video-done[hidden]');
+          if (doneMark) { doneMark.hidden = false; }
         })
         .catch(function () { /* offline: the stretches stay pending and go with the next heartbeat */ })
         .finally(function () { inflight = false; });

@@ -50,7 +50,8 @@ class CatalogTest {
 
     @Test
     void searchIgnoresDiacriticsAndCase() {
-        assertEquals(List.of("ky-nang-so-co-ban"), slugsFor("chuyen doi so"));
+        // the title says it; the other courses say it in their lesson text, which ranks lower
+        assertEquals("ky-nang-so-co-ban", slugsFor("chuyen doi so").get(0));
         assertEquals(
                 "dich-vu-cong-truc-tuyen", slugsFor("dich vu cong truc tuyen").get(0));
         assertEquals(

@@ -39,14 +39,14 @@ class AuthoringInBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 
     /** A fresh phone browser (no one signed in), signed in as {@code user} from a page that needs it. */
     private void as(String user, String unit) {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
         browser = Chromium.phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));

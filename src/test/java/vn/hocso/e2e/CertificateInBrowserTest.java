@@ -50,7 +50,7 @@ class CertificateInBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 

@@ -64,7 +64,20 @@ final class Chromium {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(width, height));
-        return browser;
+        return Axe.watch(browser);
+    }
+
+    /**
+     * Closes the browsers and fails if axe found a serious or critical accessibility violation, or a touch target under
+     * 44 px, in any page of the app they showed.
+     */
+    static void quit(WebDriver... browsers) {
+        List<String> violations = new ArrayList<>();
+        for (WebDriver browser : browsers) {
+            violations.addAll(Axe.violationsOf(browser));
+            browser.quit();
+        }
+        assertEquals(List.of(), violations, "accessibility violations in the pages visited");
     }
 
     /** Signs a demo user in on Keycloak's own login page, once the browser shows it. */

@@ -41,7 +41,7 @@ class LearnerJourneyInBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 

@@ -44,7 +44,7 @@ class QuizInBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 

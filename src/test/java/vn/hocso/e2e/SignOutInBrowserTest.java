@@ -49,7 +49,7 @@ class SignOutInBrowserTest {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.quit(browser);
         }
     }
 

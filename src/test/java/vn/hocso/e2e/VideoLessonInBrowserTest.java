@@ -141,7 +141,7 @@ class VideoLessonInBrowserTest {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        Chromium.quit(browsers.toArray(WebDriver[]::new));
     }
 
     private static WebDriverWait waitIn(WebDriver browser) {

@@ -99,7 +99,9 @@ class LearnerJourneyTest {
                 .get("/courses/" + COURSE + "/lessons/" + firstLesson)
                 .then()
                 .statusCode(403)
-                .body(containsString("đăng ký khoá học trước"));
+                .body(containsString("đăng ký khoá học trước"))
+                .body(containsString("href=\"/courses/" + COURSE + "#enrol\""))
+                .body(containsString("Đăng ký học khoá này"));
 
         // enrol (twice: a double click) → one enrolment
         Forms.post("/courses/" + COURSE, "/courses/" + COURSE + "/enrol")

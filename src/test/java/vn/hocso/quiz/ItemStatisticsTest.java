@@ -213,6 +213,6 @@ class ItemStatisticsTest {
                 .body(containsString("5 lượt làm bài đã chấm của 5 học viên"))
                 .body(containsString("class=\"facility\">80%"))
                 .body(containsString("class=\"discrimination\">-0.33"))
-                .body(containsString("<meter class=\"bar\" min=\"0\" max=\"100\" value=\"100\">"));
+                .body(containsString("<meter class=\"bar\" min=\"0\" max=\"100\" value=\"100\" aria-label="));
     }
 }
