@@ -106,11 +106,6 @@ public class CurrentUser {
     }
 
     /**
-     * The roster person (no sign-in yet) this first sign-in is: the one with the token's e-mail when the provider
-     * verified it, else the one with the token's phone number. Names never match people: two An Nguyễns are two
-     * people.
-     */
-    /**
      * The language of a first sign-in: the one chosen on this site with the switch (its cookie), else the one the
      * provider's token names (its {@code locale} claim, Keycloak's language of the account), else none said.
      */
@@ -121,6 +116,11 @@ public class CurrentUser {
                 .orElse(null);
     }
 
+    /**
+     * The roster person (no sign-in yet) this first sign-in is: the one with the token's e-mail when the provider
+     * verified it, else the one with the token's phone number. Names never match people: two An Nguyễns are two
+     * people.
+     */
     private Optional<Person> linkToRoster(String subject, TokenProfile claims, String language) {
         Optional<Person> candidate = Optional.empty();
         String matchedBy = null;

@@ -1,7 +1,9 @@
 package vn.hocso.web;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +28,9 @@ public class Locales {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    CurrentVertxRequest vertxRequest;
+
     private Locale current;
 
     public Locale current() {
@@ -37,6 +42,10 @@ public class Locales {
 
     /** The language this browser chose with the switch, if it ever did (its cookie); empty otherwise. */
     public Optional<Locale> chosen() {
+        // a person can be created outside an HTTP request (a service called by a job or a test): nobody chose there
+        if (!Arc.container().requestContext().isActive() || vertxRequest.getCurrent() == null) {
+            return Optional.empty();
+        }
         Cookie cookie = request.getCookie(COOKIE);
         return cookie == null ? Optional.empty() : Optional.of(of(request));
     }
