@@ -60,6 +60,7 @@ class VideoLessonTest {
             "v-cover",
             "v-forge",
             "v-flood",
+            "v-shared",
             "v-corrupt",
             "v-empty",
             "v-replace",
