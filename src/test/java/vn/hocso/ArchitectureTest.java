@@ -74,6 +74,7 @@ class ArchitectureTest {
             Map.entry("video_caption", "video"),
             Map.entry("video_watch", "video"),
             Map.entry("video_watcher", "video"),
+            Map.entry("heartbeat_bucket", "video"),
             Map.entry("ended_session", "account"),
             Map.entry("quiz", "quiz"),
             Map.entry("quiz_question", "quiz"),

@@ -171,6 +171,13 @@ public interface HocsoConfig {
         @WithDefault("2s")
         @NotBlank
         String poll();
+
+        /**
+         * On shutdown (SIGTERM), how long the jobs running on this instance may take to finish; those still running
+         * then are put back in the queue, not counted as a failed attempt, and another instance takes them.
+         */
+        @WithDefault("5s")
+        Duration shutdownGrace();
     }
 
     /** Completion reports and public statistics (report package). */

@@ -1,5 +1,6 @@
 package vn.hocso.job;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -24,6 +28,10 @@ import vn.hocso.config.HocsoConfig;
 /**
  * The loop every instance runs: every couple of seconds, for each job kind with a free slot, claim a job and run
  * it on a worker thread. Slots per kind come from the handler's concurrency (a transcode uses the CPU, so few).
+ *
+ * <p>On shutdown (SIGTERM) the instance claims nothing more from the moment its readiness goes down, gives the jobs it
+ * runs {@code hocso.jobs.shutdown-grace} to finish, then puts the others back in the queue (no attempt counted) and
+ * interrupts them, so another instance takes them at once instead of after their lease.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -44,6 +52,11 @@ public class JobWorker {
     HocsoConfig config;
 
     private final Map<String, Semaphore> slots = new HashMap<>();
+    /** The jobs running on this instance's threads, by id: what a shutdown puts back in the queue. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** Set when the instance starts shutting down: no job is claimed after that. */
+    private volatile boolean stopping;
+
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hocso-job");
         t.setDaemon(true);
@@ -58,24 +71,36 @@ public class JobWorker {
 
     @Scheduled(every = "${hocso.jobs.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (!config.jobs().enabled()) {
+        if (!config.jobs().enabled() || stopping) {
             return;
         }
         for (JobHandler handler : handlers) {
             Semaphore free = slots.computeIfAbsent(handler.kind(), k -> new Semaphore(handler.concurrency()));
             while (free.tryAcquire()) {
-                Optional<Job> job = jobs.claim(handler.kind(), name, handler.lease());
+                Optional<Job> job = stopping ? Optional.empty() : jobs.claim(handler.kind(), name, handler.lease());
                 if (job.isEmpty()) {
                     free.release();
                     break;
                 }
-                threads.submit(() -> {
-                    try {
-                        runOne(handler, job.get());
-                    } finally {
-                        free.release();
-                    }
-                });
+                long id = job.get().id;
+                // registered before it can finish, removed by the task itself when it does
+                running.add(id);
+                try {
+                    threads.submit(() -> {
+                        try {
+                            runOne(handler, job.get());
+                        } finally {
+                            running.remove(id);
+                            free.release();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    // claimed while the instance began shutting down: back to the queue for another instance
+                    running.remove(id);
+                    free.release();
+                    jobs.release(id, name);
+                    return;
+                }
             }
         }
     }
@@ -123,7 +148,28 @@ public class JobWorker {
         throw new IllegalArgumentException("no handler for job kind " + kind);
     }
 
+    /** Readiness has just gone down (quarkus.shutdown.delay): the balancer stops sending work, so does the queue. */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(config.jobs().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                for (Long id : running) {
+                    if (jobs.release(id, name)) {
+                        LOG.infof("Job %d put back in the queue: this instance is shutting down", id);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the database may be gone too: the jobs' leases run out and another instance takes them then
+            LOG.warnf("Could not put the running jobs back in the queue: %s", e.getMessage());
+        }
         threads.shutdownNow();
         renewals.shutdownNow();
     }

@@ -95,6 +95,23 @@ public class Jobs {
                         .executeUpdate());
     }
 
+    /**
+     * Puts a job this worker holds back in the queue, due now, without counting the attempt: the instance is shutting
+     * down, the job did not fail. Its outcome, should the handler still report one, is then ignored (the worker no
+     * longer holds it), and another instance takes it at its next poll.
+     */
+    boolean release(long jobId, String worker) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
+                        update job set status = 'queued', attempts = greatest(attempts - 1, 0), run_after = now(),
+                            locked_by = null, locked_until = null, progress = null, updated_at = now()
+                        where id = ?1 and locked_by = ?2 and status = 'running'""")
+                                .setParameter(1, jobId)
+                                .setParameter(2, worker)
+                                .executeUpdate()
+                        == 1);
+    }
+
     public void succeed(long jobId, String worker) {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery("""

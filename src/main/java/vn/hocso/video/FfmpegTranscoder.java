@@ -2,8 +2,12 @@ package vn.hocso.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import vn.hocso.config.HocsoConfig;
@@ -29,6 +35,9 @@ import vn.hocso.config.HocsoConfig;
  */
 @ApplicationScoped
 class FfmpegTranscoder implements Transcoder {
+
+    /** The ffmpeg processes this instance runs now. */
+    private final Set<Process> transcoding = ConcurrentHashMap.newKeySet();
 
     /** The ladder: height, video bit rate (kbit/s). */
     static final int[][] LADDER = {{240, 400}, {360, 800}, {720, 2500}};
@@ -71,6 +80,8 @@ class FfmpegTranscoder implements Transcoder {
         Path log = out.resolve("ffmpeg.log");
         long timeout = Math.max(600, probe.durationMs() / 100);
         Process process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        transcoding.add(process);
+        process.onExit().thenRun(() -> transcoding.remove(process));
         CompletableFuture<Process> exit = killAfter(process, Duration.ofSeconds(timeout));
         try (BufferedReader progress =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -272,6 +283,15 @@ class FfmpegTranscoder implements Transcoder {
      * stalled process would otherwise block that read for ever. The returned future fails with a TimeoutException
      * exactly when the process was killed for it.
      */
+    /**
+     * On shutdown, after the job worker has given its jobs their grace and put the others back in the queue (its
+     * observer runs first): an ffmpeg left running would outlive the JVM and keep the cores another instance now
+     * needs for the same job.
+     */
+    void stopTranscoding(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
+        transcoding.forEach(Process::destroyForcibly);
+    }
+
     static CompletableFuture<Process> killAfter(Process process, Duration timeout) {
         CompletableFuture<Process> exit = process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         exit.exceptionally(e -> {

@@ -169,4 +169,26 @@ class JobLeaseTest {
         assertEquals(JobStatus.FAILED, failed.status);
         assertTrue(failed.lastError.contains("lease expired"), failed.lastError);
     }
+
+    @Test
+    void aJobPutBackByAnInstanceShuttingDownIsTakenAtOnceByAnotherAndItsLateOutcomeIsIgnored() {
+        String kind = "test-release-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = enqueue(kind, 1);
+        Job claimed = jobs.claim(kind, "worker-a", Duration.ofMinutes(5)).orElseThrow();
+        assertTrue(jobs.release(claimed.id, "worker-a"));
+        assertTrue(!jobs.release(claimed.id, "worker-a"), "a job is put back once, by its holder only");
+        Job queued = job(key);
+        assertEquals(JobStatus.QUEUED, queued.status);
+        assertEquals(0, queued.attempts, "being stopped is not a failed attempt");
+        // the stopped worker reports late: the job is not its own any more
+        jobs.fail(claimed.id, "worker-a", "interrupted", true);
+        jobs.succeed(claimed.id, "worker-a");
+        assertEquals(JobStatus.QUEUED, job(key).status);
+        // due now, not after the lease: another instance takes it at its next poll, on its one allowed attempt
+        Job again = jobs.claim(kind, "worker-b", Duration.ofMinutes(5)).orElseThrow();
+        assertEquals(claimed.id, again.id);
+        assertEquals(1, again.attempts);
+        jobs.succeed(again.id, "worker-b");
+        assertEquals(JobStatus.DONE, job(key).status);
+    }
 }
