@@ -163,7 +163,8 @@ class UnitAdminJourneyInBrowserTest {
         browser = Chromium.phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(APP + "/my");
-        Chromium.signIn(browser, wait, learner);
+        // by e-mail: the realm makes the e-mail the username of new accounts
+        Chromium.signIn(browser, wait, learnerEmail);
         wait.until(ExpectedConditions.urlToBe(APP + "/my"));
         assertEquals(
                 1L,
