@@ -25,7 +25,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -39,12 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.Forms;
-import vn.hocso.account.Person;
-import vn.hocso.account.TargetGroup;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.content.CourseImporter;
-import vn.hocso.course.Course;
-import vn.hocso.course.Lesson;
 import vn.hocso.job.JobWorker;
 import vn.hocso.org.OrgUnit;
 import vn.hocso.progress.ProgressService;
@@ -153,7 +148,7 @@ class CertificateSignatureTest {
         assertTrue(QuarkusTransaction.requiringNew()
                 .call(() -> !AuditEntry.listForTarget("org_unit", "48").isEmpty()));
 
-        Certificate certificate = issuedCertificate("signature-learner", "Lê Thị Nhận");
+        Certificate certificate = CertificateFixtures.issuedCertificate("signature-learner", "Lê Thị Nhận");
         assertEquals(unitId("48"), certificate.signatureUnitId);
         byte[] pdf;
         try (InputStream in = store.get(certificate.pdfKey)) {
@@ -230,38 +225,5 @@ class CertificateSignatureTest {
                 .get(PAGE + "/" + unitId("48") + "/signature.png")
                 .then()
                 .statusCode(403);
-    }
-
-    private Certificate issuedCertificate(String subject, String name) {
-        long personId = QuarkusTransaction.requiringNew().call(() -> {
-            Person person = Person.findBySubject(subject).orElseGet(() -> {
-                Person p = new Person();
-                p.subject = subject;
-                p.fullName = name;
-                p.unitId = OrgUnit.findCurrentByCode("48").orElseThrow().id;
-                p.targetGroup = TargetGroup.CITIZEN;
-                p.persist();
-                return p;
-            });
-            em.createNativeQuery("""
-                    insert into enrolment (person_id, course_id) select ?1, id from course where slug = ?2
-                    on conflict do nothing""")
-                    .setParameter(1, person.id)
-                    .setParameter(2, COURSE)
-                    .executeUpdate();
-            return person.id;
-        });
-        List<Lesson> lessons = QuarkusTransaction.requiringNew()
-                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
-        for (Lesson lesson : lessons) {
-            progress.complete(personId, lesson);
-        }
-        while (worker.runNext(CertificateService.JOB)) {
-            // run every queued certificate job, this one included
-        }
-        Certificate certificate = QuarkusTransaction.requiringNew()
-                .call(() -> Certificate.<Certificate>list("personId", personId).get(0));
-        assertEquals(CertificateStatus.ISSUED, certificate.status);
-        return certificate;
     }
 }
