@@ -446,6 +446,9 @@ launch_keycloak() {
       "to re-import, stop everything and delete $(rel "$KEYCLOAK_HOME/data/h2")"
   fi
   cp "$REALM_FILE" "$import"
+  # our sign-in theme (deploy/keycloak/themes/hocso), copied on every start: start-dev does not cache themes
+  rm -rf "$KEYCLOAK_HOME/themes/hocso"
+  cp -R "$REPO_ROOT/deploy/keycloak/themes/hocso" "$KEYCLOAK_HOME/themes/hocso"
   say "starting Keycloak $KEYCLOAK_VERSION on $KEYCLOAK_URL (30-60 s; log $(rel "$LOG_DIR/keycloak.log"))"
   # --http-management-port moves the management interface off 9000 (the object store) should
   # health or metrics ever be enabled; --import-realm skips a realm that already exists.

@@ -83,6 +83,7 @@ class ArchitectureTest {
             Map.entry("quiz_attempt_question", "quiz"),
             Map.entry("quiz_bank_version", "quiz"),
             Map.entry("certificate", "certificate"),
+            Map.entry("certificate_signature", "certificate"),
             Map.entry("audit_log", "audit"),
             Map.entry("rate_limit", "web"),
             Map.entry("enrolment_status", "enrolment"),

@@ -40,6 +40,10 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "unit_name")
     public String unitName;
 
+    /** The unit whose signature and seal this certificate carries (chosen at issue); null: none. */
+    @Column(name = "signature_unit_id")
+    public Long signatureUnitId;
+
     @Column(name = "issuer_name")
     public String issuerName;
 

@@ -132,4 +132,64 @@ public interface CertificateMessages {
 
     @Message
     String action_reissue();
+
+    @Message
+    String signatures_title();
+
+    @Message
+    String signatures_intro();
+
+    @Message
+    String signatures_none();
+
+    @Message
+    String signatures_link();
+
+    @Message
+    String signature_unit();
+
+    @Message
+    String signature_unit_code();
+
+    @Message
+    String signature_signer_title();
+
+    @Message
+    String signature_signer_name();
+
+    @Message
+    String signature_image();
+
+    @Message
+    String signature_seal();
+
+    @Message
+    String signature_images_hint();
+
+    @Message
+    String signature_save();
+
+    @Message
+    String signature_delete();
+
+    @Message
+    String signature_unit_unknown();
+
+    @Message
+    String signature_text_required();
+
+    @Message
+    String signature_image_required();
+
+    @Message
+    String signature_image_not_png();
+
+    @Message
+    String signature_image_too_big(int kib, int side);
+
+    @Message
+    String signature_saved(String unit);
+
+    @Message
+    String signature_deleted(String unit);
 }

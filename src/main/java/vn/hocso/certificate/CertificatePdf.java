@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import vn.hocso.web.Dates;
 
 /**
@@ -45,8 +46,13 @@ class CertificatePdf {
     private final byte[] regular = font("fonts/DejaVuSans.ttf");
     private final byte[] bold = font("fonts/DejaVuSans-Bold.ttf");
 
-    /** A4 landscape, one page. */
+    /** A4 landscape, one page, without a unit's signature. */
     byte[] render(Certificate c, String verificationUrl) {
+        return render(c, verificationUrl, null);
+    }
+
+    /** A4 landscape, one page; {@code signature}, when not null, signs it (title, seal, signature, name). */
+    byte[] render(Certificate c, String verificationUrl, CertificateSignature signature) {
         try (PDDocument doc = new PDDocument()) {
             describe(doc, "Chứng nhận " + c.code, c.holderName);
             PDRectangle a4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
@@ -75,6 +81,10 @@ class CertificatePdf {
                     y -= 26;
                 }
                 centred(out, text, 14, INK, w, y - 8, "Ngày hoàn thành: " + Dates.day(c.completedOn));
+                if (signature != null) {
+                    // between the verification code (left) and the QR code (right), under the last line of text
+                    sign(doc, out, text, strong, signature, w / 2 + 60, Math.min(y - 32, 175));
+                }
 
                 float qr = 104;
                 float qrX = w - 70 - qr;
@@ -88,6 +98,41 @@ class CertificatePdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The signature block as on Vietnamese certificates: the signer's title, the seal with the signature over it, the
+     * signer's name; centred on {@code cx}, starting at {@code top}. Images keep their proportions inside their boxes.
+     */
+    private static void sign(
+            PDDocument doc,
+            PDPageContentStream out,
+            PDFont text,
+            PDFont strong,
+            CertificateSignature s,
+            float cx,
+            float top)
+            throws IOException {
+        centred(out, strong, 11, INK, 2 * cx, top, s.signerTitle.toUpperCase(VIETNAMESE));
+        float boxTop = top - 8;
+        float boxHeight = 62;
+        if (s.sealPng != null) {
+            image(doc, out, s.sealPng, "seal", cx - 40, boxTop - boxHeight, 80, boxHeight);
+        }
+        if (s.signaturePng != null) {
+            image(doc, out, s.signaturePng, "signature", cx - 60, boxTop - boxHeight + 8, 120, 44);
+        }
+        centred(out, strong, 12, INK, 2 * cx, boxTop - boxHeight - 16, s.signerName);
+    }
+
+    private static void image(
+            PDDocument doc, PDPageContentStream out, byte[] png, String name, float x, float y, float w, float h)
+            throws IOException {
+        PDImageXObject image = PDImageXObject.createFromByteArray(doc, png, name);
+        float scale = Math.min(w / image.getWidth(), h / image.getHeight());
+        float iw = image.getWidth() * scale;
+        float ih = image.getHeight() * scale;
+        out.drawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
     }
 
     /** One row of a transcript. */

@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 import vn.hocso.account.Person;
 import vn.hocso.audit.Audit;
 import vn.hocso.config.HocsoConfig;
@@ -51,8 +53,8 @@ public class CertificateService {
         @SuppressWarnings("unchecked")
         List<Number> created = em.createNativeQuery("""
                 insert into certificate (code, person_id, course_id, holder_name, course_title_vi, course_title_en,
-                                         unit_name, issuer_name, completed_on)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                         unit_name, issuer_name, completed_on, signature_unit_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 on conflict (person_id, course_id) where status in ('pending', 'issued') do nothing
                 returning id""")
                 .setParameter(1, CertificateCode.generate())
@@ -64,6 +66,8 @@ public class CertificateService {
                 .setParameter(7, unitName(person))
                 .setParameter(8, config.certificate().issuer())
                 .setParameter(9, on)
+                // typed: a null id would otherwise be bound as an untyped null PostgreSQL reads as bytea
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.LONG, signingUnit(person)))
                 .getResultList();
         created.forEach(id -> queuePdf(id.longValue()));
     }
@@ -109,6 +113,7 @@ public class CertificateService {
         fresh.courseTitleEn = course.titleEn;
         fresh.unitName = unitName(person);
         fresh.issuerName = config.certificate().issuer();
+        fresh.signatureUnitId = signingUnit(person);
         fresh.completedOn = old.completedOn;
         fresh.status = CertificateStatus.PENDING;
         fresh.persistAndFlush();
@@ -120,6 +125,17 @@ public class CertificateService {
 
     private void queuePdf(long certificateId) {
         jobs.enqueue(JOB, Map.of("certificateId", certificateId), JOB + ":" + certificateId, 5);
+    }
+
+    /** The unit that signs this person's certificates now: theirs or the deepest above it with a signature. */
+    private static Long signingUnit(Person person) {
+        if (person.unitId == null) {
+            return null;
+        }
+        OrgUnit unit = OrgUnit.findById(person.unitId);
+        return CertificateSignature.findNearestOnPath(unit == null ? null : unit.path)
+                .map(s -> s.unitId)
+                .orElse(null);
     }
 
     private static String unitName(Person person) {

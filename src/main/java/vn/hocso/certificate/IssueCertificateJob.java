@@ -45,7 +45,11 @@ class IssueCertificateJob implements JobHandler {
         if (certificate == null || !certificate.isPending()) {
             return;
         }
-        byte[] document = pdf.render(certificate, verificationUrl(config.publicUrl(), certificate.code));
+        CertificateSignature signature = certificate.signatureUnitId == null
+                ? null
+                : QuarkusTransaction.requiringNew()
+                        .call(() -> CertificateSignature.<CertificateSignature>findById(certificate.signatureUnitId));
+        byte[] document = pdf.render(certificate, verificationUrl(config.publicUrl(), certificate.code), signature);
         String key = "certificates/" + certificate.code + ".pdf";
         store.put(key, new ByteArrayInputStream(document), document.length, "application/pdf");
         // one conditional statement, not read-then-write: a revoke or re-issue committed while the PDF was being

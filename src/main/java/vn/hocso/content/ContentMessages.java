@@ -579,4 +579,16 @@ public interface ContentMessages {
 
     @Message
     String author_question_feedback_en();
+
+    @Message
+    String author_type_single();
+
+    @Message
+    String author_type_multiple();
+
+    @Message
+    String author_type_truefalse();
+
+    @Message
+    String author_type_text();
 }

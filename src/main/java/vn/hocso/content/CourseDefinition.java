@@ -40,6 +40,7 @@ record CourseDefinition(
             boolean required,
             String sourcePath,
             String bodyHtml,
+            String bodyHtmlEn,
             Map<String, String> captions) {
 
         LessonDefinition(
@@ -51,7 +52,7 @@ record CourseDefinition(
                 boolean required,
                 String sourcePath,
                 String bodyHtml) {
-            this(key, kind, titleVi, titleEn, minutes, required, sourcePath, bodyHtml, Map.of());
+            this(key, kind, titleVi, titleEn, minutes, required, sourcePath, bodyHtml, null, Map.of());
         }
     }
 

@@ -152,6 +152,23 @@ final class CourseFiles {
         }
     }
 
+    /**
+     * The text of a file that may be absent (a text lesson's English body): when it is there it is read, hashed and
+     * kept for export like any file of the course, and a link, a path outside or a file that is not UTF-8 is a
+     * problem; when it is not, nothing is hashed, so the folders of courses without one keep their hash.
+     */
+    Optional<String> ifPresent(String file) {
+        if (tree.locate(file) == InFolder.Verdict.MISSING) {
+            return Optional.empty();
+        }
+        Optional<String> text = read(file, source(file), 1);
+        text.ifPresent(t -> {
+            hash(file);
+            hash(t);
+        });
+        return text;
+    }
+
     Map<String, String> texts() {
         return texts;
     }

@@ -273,6 +273,7 @@ public class CourseImporter {
                 lesson.required = lessonDef.required();
                 lesson.sourcePath = lessonDef.sourcePath();
                 lesson.bodyHtml = lessonDef.bodyHtml();
+                lesson.bodyHtmlEn = lessonDef.bodyHtmlEn();
                 lesson.retired = false;
                 lesson.persist();
             }

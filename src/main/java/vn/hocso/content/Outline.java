@@ -143,7 +143,7 @@ final class Outline {
                                             files.optional(p);
                                         })));
                 yield Optional.of(new LessonDefinition(
-                        id, kind, title.vi(), title.en(), minutes, required, video, null, captions));
+                        id, kind, title.vi(), title.en(), minutes, required, video, null, null, captions));
             }
             case QUIZ -> {
                 Bilingual title = yaml.bilingual(l, "title", at, Limits.MAX_TITLE_LENGTH);

@@ -10,7 +10,8 @@ import vn.hocso.course.LessonKind;
 
 /**
  * A text lesson's Markdown file: front matter (title, minutes) between two "---" lines, then the body, rendered to
- * safe HTML here, once. Its title lives in the front matter, so a title in course.yaml is an error.
+ * safe HTML here, once. Its title lives in the front matter, so a title in course.yaml is an error. Its English body,
+ * when the trainer wrote one, is the Markdown file of the same name ending in ".en.md" beside it (body only).
  */
 final class TextLessonFile {
 
@@ -61,6 +62,15 @@ final class TextLessonFile {
         Map<String, NodeTuple> fm = yaml.fields(meta.get(), FRONT_MATTER_FIELDS);
         courseYaml.check().atMost(body, Limits.MAX_LESSON_BODY_LENGTH, "body", source.at(1));
         Bilingual title = yaml.bilingual(fm, "title", 1, Limits.MAX_TITLE_LENGTH);
+        String englishFile = englishFile(file.get());
+        Optional<String> english = files.ifPresent(englishFile).map(t -> t.replace("\r\n", "\n"));
+        english.ifPresent(t -> courseYaml
+                .check()
+                .atMost(
+                        t,
+                        Limits.MAX_LESSON_BODY_LENGTH,
+                        "body.en",
+                        files.source(englishFile).at(1)));
         int minutes = Optional.ofNullable(fm.get("minutes"))
                 .map(t -> Outline.minutes(yaml, t.getValueNode()))
                 .orElse(0);
@@ -72,6 +82,15 @@ final class TextLessonFile {
                 minutes,
                 required,
                 file.get(),
-                MarkdownRenderer.toSafeHtml(body)));
+                MarkdownRenderer.toSafeHtml(body),
+                english.filter(t -> !t.isBlank())
+                        .map(MarkdownRenderer::toSafeHtml)
+                        .orElse(null),
+                Map.of()));
+    }
+
+    /** "lessons/01-bat-dau.md" → "lessons/01-bat-dau.en.md". */
+    static String englishFile(String file) {
+        return (file.endsWith(".md") ? file.substring(0, file.length() - 3) : file) + ".en.md";
     }
 }

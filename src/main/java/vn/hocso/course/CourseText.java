@@ -29,13 +29,26 @@ class CourseText {
         return pick(lesson.titleVi, lesson.titleEn, locale);
     }
 
+    /** A text lesson's body (sanitised HTML) in the person's language, Vietnamese when it has no English one. */
+    static String body(Lesson lesson, @TemplateAttribute("locale") Object locale) {
+        return pick(lesson.bodyHtml, lesson.bodyHtmlEn, locale);
+    }
+
+    /** Whether a person reading in English gets this text lesson in Vietnamese (no English body written). */
+    static boolean vietnameseOnly(Lesson lesson, @TemplateAttribute("locale") Object locale) {
+        return english(locale) && (lesson.bodyHtmlEn == null || lesson.bodyHtmlEn.isBlank());
+    }
+
     static String name(Category category, @TemplateAttribute("locale") Object locale) {
         return pick(category.nameVi, category.nameEn, locale);
     }
 
     /** Qute hands the template's locale over as a Locale or as its tag, "en" or "en_US" alike. */
     private static String pick(String vi, String en, Object locale) {
-        boolean english = locale != null && locale.toString().startsWith("en");
-        return Locales.pick(vi, en, english ? Locales.ENGLISH : Locales.VIETNAMESE);
+        return Locales.pick(vi, en, english(locale) ? Locales.ENGLISH : Locales.VIETNAMESE);
+    }
+
+    private static boolean english(Object locale) {
+        return locale != null && locale.toString().startsWith("en");
     }
 }

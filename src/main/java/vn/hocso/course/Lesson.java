@@ -50,6 +50,10 @@ public class Lesson extends PanacheEntityBase {
     @Column(name = "body_html")
     public String bodyHtml;
 
+    /** The English body, when the trainer wrote one; null: Vietnamese only. */
+    @Column(name = "body_html_en")
+    public String bodyHtmlEn;
+
     public boolean retired;
 
     public boolean isText() {

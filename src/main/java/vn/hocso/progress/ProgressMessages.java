@@ -91,6 +91,9 @@ public interface ProgressMessages {
     String optional();
 
     @Message
+    String vietnamese_only();
+
+    @Message
     String enrol_offer();
 
     @Message

@@ -23,7 +23,8 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
             Boolean correct,
             Boolean partial,
             String accepted,
-            String feedbackHtml) {
+            String feedbackHtml,
+            boolean vietnameseOnly) {
 
         public boolean isText() {
             return type == QuestionType.TEXT;
@@ -38,6 +39,11 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         }
     }
 
+    /** Whether a person reading in English meets questions written in Vietnamese only (no English stem). */
+    public boolean anyVietnameseOnly() {
+        return items.stream().anyMatch(Item::vietnameseOnly);
+    }
+
     /** An option under its opaque code; {@code correct} is null unless the review shows correct answers. */
     record Choice(String code, String text, boolean chosen, Boolean correct) {}
 
@@ -48,6 +54,9 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
         String trueLabel();
 
         String falseLabel();
+
+        /** Whether {@code en}, the English of a text, is missing for a person reading in English. */
+        boolean missingEnglish(String en);
 
         static Language of(Locale language) {
             QuizMessages msg = Locales.messages(QuizMessages.class, language);
@@ -65,6 +74,11 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
                 @Override
                 public String falseLabel() {
                     return msg.false_label();
+                }
+
+                @Override
+                public boolean missingEnglish(String en) {
+                    return Locales.ENGLISH.equals(language) && (en == null || en.isBlank());
                 }
             };
         }
@@ -89,7 +103,8 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
                     null,
                     null,
                     null,
-                    null));
+                    null,
+                    language.missingEnglish(q.stemEn())));
         }
         return new AttemptView(attempt, items, false, false);
     }
@@ -126,7 +141,8 @@ record AttemptView(QuizAttempt attempt, List<Item> items, boolean showsVerdicts,
                     correct,
                     partial,
                     accepted,
-                    feedback));
+                    feedback,
+                    language.missingEnglish(q.stemEn())));
         }
         return new AttemptView(attempt, items, true, answers);
     }

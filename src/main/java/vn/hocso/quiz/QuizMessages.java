@@ -242,6 +242,9 @@ public interface QuizMessages {
     String true_label();
 
     @Message
+    String vietnamese_only();
+
+    @Message
     String false_label();
 
     @Message

@@ -177,6 +177,18 @@ public final class Links {
         return "/admin/certificates?code=" + URLEncoder.encode(code, UTF_8);
     }
 
+    public static String adminSignatures() {
+        return "/admin/certificate-signatures";
+    }
+
+    public static String adminSignatureDelete(long unitId) {
+        return "/admin/certificate-signatures/" + unitId + "/delete";
+    }
+
+    public static String adminSignatureImage(long unitId, String image) {
+        return "/admin/certificate-signatures/" + unitId + "/" + ("seal".equals(image) ? "seal" : "signature") + ".png";
+    }
+
     public static String adminRevoke(String code) {
         return "/admin/certificates/" + segment(code) + "/revoke";
     }

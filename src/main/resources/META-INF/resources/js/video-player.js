@@ -59,7 +59,10 @@
       if (nativeHls) {
         // the master declares the captions for the browser's own player: the <track> copies would show twice
         Array.prototype.slice.call(video.querySelectorAll('track')).forEach(function (t) { t.remove(); });
-        video.src = mode === '240p' ? src + '?lowest=1' : src;
+        // the browser's own HLS picks its first rung itself (Chromium took a 720p one on slow 3G): on a slow or metered
+        // link, and with the 240p choice, it gets a master of the lowest rung only
+        var lowest = mode === '240p' || (mode === 'off' && slowOrMetered(box));
+        video.src = lowest && src === box.dataset.master ? src + '?lowest=1' : src;
         video.addEventListener('loadedmetadata', function () { if (at > 0) { video.currentTime = at; } }, { once: true });
         if (play) { video.play().catch(function () {}); }
         return;

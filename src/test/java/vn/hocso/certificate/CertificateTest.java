@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hocso.certificate.CertificateFixtures.certificatesOf;
+import static vn.hocso.certificate.CertificateFixtures.enrolledLearner;
+import static vn.hocso.certificate.CertificateFixtures.issuedCertificate;
+import static vn.hocso.certificate.CertificateFixtures.lessons;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
@@ -41,23 +45,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.Forms;
-import vn.hocso.account.Person;
-import vn.hocso.account.TargetGroup;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.content.CourseImporter;
-import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.job.Job;
 import vn.hocso.job.JobWorker;
-import vn.hocso.org.OrgUnit;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.storage.ObjectStore;
 
 @QuarkusTest
 class CertificateTest {
 
-    static final String COURSE = "ky-nang-so-co-ban";
+    static final String COURSE = CertificateFixtures.COURSE;
 
     @Inject
     CourseImporter importer;
@@ -82,56 +82,12 @@ class CertificateTest {
         DemoCourses.ensureImported(importer);
     }
 
-    /** A learner with a profile, enrolled in the course. */
-    private long enrolledLearner(String subject, String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Person person = Person.findBySubject(subject).orElseGet(() -> {
-                Person p = new Person();
-                p.subject = subject;
-                p.fullName = name;
-                p.email = subject + "@example.vn";
-                p.phone = "0912345678";
-                p.unitId = OrgUnit.findCurrentByCode("48").orElseThrow().id;
-                p.targetGroup = TargetGroup.CIVIL_SERVANT;
-                p.persist();
-                return p;
-            });
-            em.createNativeQuery("""
-                    insert into enrolment (person_id, course_id) select ?1, id from course where slug = ?2
-                    on conflict do nothing""")
-                    .setParameter(1, person.id)
-                    .setParameter(2, COURSE)
-                    .executeUpdate();
-            return person.id;
-        });
-    }
-
-    private static List<Lesson> lessons() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
-    }
-
     /** Completes every lesson but the given number of last ones. */
     private void completeAllBut(long personId, int left) {
         List<Lesson> lessons = lessons();
         for (Lesson lesson : lessons.subList(0, lessons.size() - left)) {
             progress.complete(personId, lesson);
         }
-    }
-
-    private static List<Certificate> certificatesOf(long personId) {
-        return QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>list("personId", personId));
-    }
-
-    private Certificate issuedCertificate(String subject, String name) {
-        long personId = enrolledLearner(subject, name);
-        completeAllBut(personId, 0);
-        while (worker.runNext(CertificateService.JOB)) {
-            // run every queued certificate job, this one included
-        }
-        Certificate certificate = certificatesOf(personId).get(0);
-        assertEquals(CertificateStatus.ISSUED, certificate.status);
-        return certificate;
     }
 
     @Test

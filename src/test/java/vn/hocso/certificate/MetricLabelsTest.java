@@ -2,10 +2,9 @@ package vn.hocso.certificate;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hocso.certificate.CertificateFixtures.issuedCertificate;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -22,13 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
-import vn.hocso.account.Person;
-import vn.hocso.account.TargetGroup;
 import vn.hocso.content.CourseImporter;
-import vn.hocso.course.Course;
-import vn.hocso.course.Lesson;
 import vn.hocso.job.JobWorker;
-import vn.hocso.org.OrgUnit;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.storage.ObjectStore;
 import vn.hocso.web.Links;
@@ -125,41 +119,5 @@ class MetricLabelsTest {
             }
         }
         assertEquals(List.of(), offending, "metric labels that name an object key or a certificate code");
-    }
-
-    private Certificate issuedCertificate(String subject, String name) {
-        long personId = QuarkusTransaction.requiringNew().call(() -> {
-            Person person = Person.findBySubject(subject).orElseGet(() -> {
-                Person p = new Person();
-                p.subject = subject;
-                p.fullName = name;
-                p.email = subject + "@example.vn";
-                p.phone = "0912345678";
-                p.unitId = OrgUnit.findCurrentByCode("48").orElseThrow().id;
-                p.targetGroup = TargetGroup.CIVIL_SERVANT;
-                p.persist();
-                return p;
-            });
-            em.createNativeQuery("""
-                    insert into enrolment (person_id, course_id) select ?1, id from course where slug = ?2
-                    on conflict do nothing""")
-                    .setParameter(1, person.id)
-                    .setParameter(2, COURSE)
-                    .executeUpdate();
-            return person.id;
-        });
-        List<Lesson> lessons = QuarkusTransaction.requiringNew()
-                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(COURSE).orElseThrow().id));
-        for (Lesson lesson : lessons) {
-            progress.complete(personId, lesson);
-        }
-        while (worker.runNext(CertificateService.JOB)) {
-            // run every queued certificate job, this one included
-        }
-        List<Certificate> issued =
-                QuarkusTransaction.requiringNew().call(() -> Certificate.<Certificate>list("personId", personId));
-        assertFalse(issued.isEmpty());
-        assertEquals(CertificateStatus.ISSUED, issued.get(0).status);
-        return issued.get(0);
     }
 }

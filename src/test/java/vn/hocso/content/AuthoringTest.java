@@ -282,7 +282,14 @@ class AuthoringTest {
         String bank = quizFile();
         assertTrue(bank.indexOf("id: \"mot\"") < bank.indexOf("id: \"nhieu\""), bank);
         assertTrue(bank.indexOf("id: \"ngan\"") < bank.indexOf("id: \"dung-sai\""), bank);
-        given().when().get(quiz).then().statusCode(200).body(containsString(questions + "/ngan/move"));
+        given().when()
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .body(containsString(questions + "/ngan/move"))
+                // question types in words, never the file's codes
+                .body(containsString("<span class=\"kind\">Trả lời ngắn</span>"))
+                .body(not(containsString("<span class=\"kind\">text</span>")));
         // a draw per tag is edited in the settings; one that is no count is refused inline and shown again as typed
         Forms.post(
                         quiz,

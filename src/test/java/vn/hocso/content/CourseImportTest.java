@@ -118,6 +118,36 @@ class CourseImportTest {
     }
 
     @Test
+    void aLessonsEnglishBodyIsTheEnMdFileBesideItAndGoesWhenTheFileGoes() throws IOException {
+        Path course = copyOfDemoCourse("an-toan-tren-mang", "tieng-anh");
+        Files.writeString(
+                course.resolve("course.yaml"),
+                Files.readString(course.resolve("course.yaml")) + "slug: \"bai-test-tieng-anh\"\n");
+        Path firstLesson;
+        try (Stream<Path> lessons = Files.list(course.resolve("lessons"))) {
+            firstLesson = lessons.sorted().findFirst().orElseThrow();
+        }
+        Path english =
+                firstLesson.resolveSibling(firstLesson.getFileName().toString().replace(".md", ".en.md"));
+        Files.writeString(english, "## In English\n\nA <script>alert(1)</script> **safe** body.\n");
+        assertEquals(Outcome.CREATED, importFrom(root).courses().get(0).outcome());
+        Lesson lesson = firstLessonOf("bai-test-tieng-anh");
+        assertTrue(lesson.bodyHtmlEn.contains("<h2>In English</h2>"), lesson.bodyHtmlEn);
+        assertTrue(lesson.bodyHtmlEn.contains("<strong>safe</strong>"));
+        assertFalse(lesson.bodyHtmlEn.contains("<script>"), "rendered and sanitised like the Vietnamese body");
+
+        Files.delete(english);
+        assertEquals(Outcome.UPDATED, importFrom(root).courses().get(0).outcome());
+        assertEquals(null, firstLessonOf("bai-test-tieng-anh").bodyHtmlEn);
+    }
+
+    private static Lesson firstLessonOf(String slug) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Lesson.listActiveOfCourse(Course.findBySlug(slug).orElseThrow().id)
+                        .get(0));
+    }
+
+    @Test
     void aBrokenCourseLeavesNoTraceAndDoesNotStopTheOthers() throws IOException {
         Path broken = copyOfDemoCourse("dich-vu-cong-truc-tuyen", "hong");
         Files.writeString(

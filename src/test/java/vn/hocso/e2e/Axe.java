@@ -111,9 +111,14 @@ public final class Axe implements WebDriverListener {
     }
 
     /** The app under test, not Keycloak's pages (they answer for themselves) nor a PDF or media file. */
+    /** The app's pages, and the sign-in pages of our Keycloak theme (deploy/keycloak/themes/hocso), which are ours too. */
     private static boolean isApp(String url) {
         URI uri = URI.create(url);
-        return "127.0.0.1".equals(uri.getHost()) && uri.getPort() == RealKeycloakProfile.PORT;
+        if (!"127.0.0.1".equals(uri.getHost())) {
+            return false;
+        }
+        return uri.getPort() == RealKeycloakProfile.PORT
+                || (uri.getPath() != null && uri.getPath().startsWith("/realms/hocso/"));
     }
 
     private static String withoutFragment(String url) {

@@ -62,26 +62,12 @@ class SignOutInBrowserTest {
         return given().redirects().follow(false).cookies(cookies).when().get(APP + path);
     }
 
-    /** Keycloak's admin API, as the development administrator (admin/admin) of the local stack. */
     private String adminToken() {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .when()
-                .post(keycloak() + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-    }
-
-    private String keycloak() {
-        return realm.substring(0, realm.indexOf("/realms/"));
+        return new KeycloakAdmin(realm).token();
     }
 
     private String admin(String path) {
-        return keycloak() + "/admin/realms/hocso" + path;
+        return new KeycloakAdmin(realm).url(path);
     }
 
     /** Points the client's back-channel logout URL somewhere; answers the URL it had. */

@@ -163,7 +163,8 @@ class UnitAdminJourneyInBrowserTest {
         browser = Chromium.phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(APP + "/my");
-        Chromium.signIn(browser, wait, learner);
+        // by e-mail: the realm makes the e-mail the username of new accounts
+        Chromium.signIn(browser, wait, learnerEmail);
         wait.until(ExpectedConditions.urlToBe(APP + "/my"));
         assertEquals(
                 1L,
@@ -296,23 +297,10 @@ class UnitAdminJourneyInBrowserTest {
     }
 
     private String adminToken() {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .when()
-                .post(keycloak() + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-    }
-
-    private String keycloak() {
-        return realm.substring(0, realm.indexOf("/realms/"));
+        return new KeycloakAdmin(realm).token();
     }
 
     private String admin(String path) {
-        return keycloak() + "/admin/realms/hocso" + path;
+        return new KeycloakAdmin(realm).url(path);
     }
 }

@@ -159,10 +159,21 @@ class VideoLessonOnSlow3gBench {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
             // signed in and enrolled at full speed: the sign-in page is not what is measured
             Chromium.signInAndEnrol(browser, wait, APP + "/courses/" + COURSE, "donvi", "Thành phố Hà Nội");
-            for (int run = 1; run <= 3; run++) {
+            // three cases: a browser that says nothing about its link, one that sends Save-Data, and a learner who
+            // chose 240p on the player (remembered in localStorage)
+            for (int n = 0; n < 6; n++) {
+                String kind = n < 2 ? "plain" : n < 4 ? "save-data" : "choice-240p";
+                int run = n % 2 + 1;
                 browser.get(APP + "/courses/" + COURSE);
                 Chromium.settle(wait);
+                browser.executeScript(
+                        "choice-240p".equals(kind)
+                                ? "localStorage.setItem('hocso-data-saver', '240p');"
+                                : "localStorage.removeItem('hocso-data-saver');");
                 browser.executeCdpCommand("Network.enable", Map.of());
+                browser.executeCdpCommand(
+                        "Network.setExtraHTTPHeaders",
+                        Map.of("headers", "save-data".equals(kind) ? Map.of("Save-Data", "on") : Map.of()));
                 browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
                 browser.executeCdpCommand(
                         "Network.emulateNetworkConditions",
@@ -204,8 +215,9 @@ class VideoLessonOnSlow3gBench {
                         Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
                 report.add(String.format(
                         Locale.ROOT,
-                        "run %d: before play %d B in %d requests %s; load event %.2f s; player ready %.2f s;"
+                        "%s run %d: before play %d B in %d requests %s; load event %.2f s; player ready %.2f s;"
                                 + " first frame %.2f s after the press; first 10 s of playing %d B",
+                        kind,
                         run,
                         before.bytes(),
                         before.urls().size(),
