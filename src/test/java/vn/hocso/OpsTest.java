@@ -26,14 +26,14 @@ class OpsTest {
 
     @Test
     void healthChecksTheDatabaseAndTheObjectStoreOnTheManagementPort() {
+        // the provider (the shared Keycloak) may or may not run beside the tests: its check is there either way
         given().baseUri(management.toString())
                 .when()
                 .get("/health/ready")
                 .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("object-store"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"))
+                .body("checks.name", hasItem("identity-provider"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.hocso.content;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,9 @@ import vn.hocso.quiz.QuizImport;
 public class CourseImporter {
 
     private static final Logger LOG = Logger.getLogger(CourseImporter.class);
+
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     EntityManager em;
@@ -134,6 +139,12 @@ public class CourseImporter {
                                 folder + "/" + CourseFolder.COURSE_FILE,
                                 1,
                                 msg.write_failed(String.valueOf(e.getMessage()))))));
+            }
+        }
+        if (write) {
+            for (CourseOutcome o : outcomes) {
+                registry.counter("hocso.course.imports", "outcome", o.outcome().name().toLowerCase(Locale.ROOT))
+                        .increment();
             }
         }
         return new ImportReport(outcomes);

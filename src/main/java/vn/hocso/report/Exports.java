@@ -1,5 +1,7 @@
 package vn.hocso.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +64,9 @@ class Exports {
 
     @Inject
     Audit audit;
+
+    @Inject
+    MeterRegistry registry;
 
     StreamingOutput report(CompletionReport.Report report, Format format, ReportMessages msg, Who who, About about) {
         return out -> {
@@ -189,6 +194,10 @@ class Exports {
     }
 
     private void audited(Who who, About about, Format format, long rows, boolean complete) {
+        // every export, streamed or in the background, ends here: the operator's count beside the audit log's
+        Tags tags = Tags.of("kind", about.kind(), "format", format.extension, "outcome", complete ? "complete" : "cut");
+        registry.counter("hocso.report.exports", tags).increment();
+        registry.counter("hocso.report.export.rows", tags).increment(rows);
         QuarkusTransaction.requiringNew()
                 .run(() -> audit.recordFor(
                         who.subject(),

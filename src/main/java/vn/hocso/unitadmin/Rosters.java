@@ -1,5 +1,6 @@
 package vn.hocso.unitadmin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,9 @@ import vn.hocso.web.Refusal;
  */
 @ApplicationScoped
 class Rosters {
+
+    @Inject
+    MeterRegistry registry;
 
     @Inject
     RosterPlanner planner;
@@ -145,6 +149,8 @@ class Rosters {
             rosterApplied.fire(new RosterApplied(id));
         }
         r = RosterImport.findById(id);
+        registry.counter("hocso.roster.imports", "kind", kind).increment();
+        registry.counter("hocso.roster.import.rows", "kind", kind).increment(plan.size());
         r.status = RosterImport.APPLIED;
         r.appliedAt = OffsetDateTime.now();
         audit.record(
