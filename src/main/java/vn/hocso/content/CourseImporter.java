@@ -2,8 +2,10 @@ package vn.hocso.content;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -47,6 +49,13 @@ public class CourseImporter {
 
     @Inject
     MeterRegistry registry;
+
+    /** The import counters exist from the start, at zero. */
+    void onStart(@Observes StartupEvent event) {
+        for (Outcome outcome : Outcome.values()) {
+            registry.counter("hocso.course.imports", "outcome", outcome.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -143,7 +152,10 @@ public class CourseImporter {
         }
         if (write) {
             for (CourseOutcome o : outcomes) {
-                registry.counter("hocso.course.imports", "outcome", o.outcome().name().toLowerCase(Locale.ROOT))
+                registry.counter(
+                                "hocso.course.imports",
+                                "outcome",
+                                o.outcome().name().toLowerCase(Locale.ROOT))
                         .increment();
             }
         }

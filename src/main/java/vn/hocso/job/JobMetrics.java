@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -57,14 +57,26 @@ public class JobMetrics {
     private MultiGauge oldest;
 
     void ran(String kind, Outcome outcome, Duration took) {
-        timers.computeIfAbsent(kind + "/" + outcome, k -> Timer.builder("hocso.job.runs")
+        timer(kind, outcome).record(took);
+    }
+
+    private Timer timer(String kind, Outcome outcome) {
+        return timers.computeIfAbsent(
+                kind + "/" + outcome,
+                k -> Timer.builder("hocso.job.runs")
                         .description("Job runs by kind and how they ended")
                         .tags("kind", kind, "outcome", outcome.name().toLowerCase(Locale.ROOT))
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(10))
-                        .maximumExpectedValue(Duration.ofHours(2))
-                        .register(registry))
-                .record(took);
+                        // a few buckets from a mail (a tenth of a second) to a long transcode (an hour), for the p95
+                        // per kind
+                        .serviceLevelObjectives(
+                                Duration.ofMillis(100),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(10),
+                                Duration.ofMinutes(1),
+                                Duration.ofMinutes(5),
+                                Duration.ofMinutes(15),
+                                Duration.ofHours(1))
+                        .register(registry));
     }
 
     /** One row per kind that has live jobs: counts and the age of the oldest due job. */
@@ -74,6 +86,9 @@ public class JobMetrics {
     void onStart(@Observes StartupEvent event) {
         for (JobHandler handler : handlers) {
             knownKinds.add(handler.kind());
+            for (Outcome outcome : Outcome.values()) {
+                timer(handler.kind(), outcome);
+            }
         }
         publish(List.of());
     }
@@ -97,8 +112,7 @@ public class JobMetrics {
                            count(*) filter (where status = 'running'),
                            coalesce(extract(epoch from now() - min(run_after)
                                filter (where status = 'queued' and run_after <= now())), 0)
-                    from job where status in ('queued', 'running') group by kind""")
-                    .getResultList();
+                    from job where status in ('queued', 'running') group by kind""").getResultList();
             List<QueueRow> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new QueueRow(

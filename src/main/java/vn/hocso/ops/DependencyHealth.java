@@ -1,8 +1,13 @@
 package vn.hocso.ops;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.api.AsyncHealthCheck;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -11,8 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import vn.hocso.storage.ObjectStore;
 
@@ -39,6 +49,31 @@ class DependencyHealth {
     private final Probe database = new Probe("database", this::database);
     private final Probe objectStore = new Probe("object-store", this::objectStore);
     private final Probe identityProvider = new Probe("identity-provider", this::identityProvider);
+
+    @Inject
+    MeterRegistry registry;
+
+    /** 1 while the dependency answered its last probe, 0 otherwise: what the "dependency down" alert reads. */
+    private final Map<Probe, AtomicInteger> up = new LinkedHashMap<>();
+
+    void onStart(@Observes StartupEvent event) {
+        for (Probe probe : List.of(database, objectStore, identityProvider)) {
+            AtomicInteger value = new AtomicInteger(1);
+            up.put(probe, value);
+            Gauge.builder("hocso.dependency.up", value, AtomicInteger::get)
+                    .description("1 while the dependency answered its last readiness probe (every 15 s), else 0")
+                    .tag("dependency", probe.name())
+                    .register(registry);
+        }
+    }
+
+    /** Every instance probes its dependencies on its own, so the gauge is fresh whoever asks for readiness. */
+    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measure() {
+        up.forEach((probe, value) -> probe.answer()
+                .subscribe()
+                .with(answer -> value.set(answer.getStatus() == HealthCheckResponse.Status.UP ? 1 : 0)));
+    }
 
     @Produces
     @Readiness

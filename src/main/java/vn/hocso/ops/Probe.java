@@ -14,8 +14,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 /**
  * One dependency's readiness, answered within {@link #TIMEOUT} whatever the dependency does. A store or a database
  * that accepts connections and never answers (a network partition looks like that) would otherwise hold the readiness
- * answer, and with it the load balancer's view of the instance, for as long as its client waits. A probe still
- * waiting from an earlier call is not started again: the answer is DOWN at once, and no thread piles up behind it.
+ * answer for as long as its client waits. Callers while a probe is under way (a readiness request, the 15-second
+ * measurement) share it; a probe still waiting past the timeout is not started again: the answer is DOWN at once, and
+ * no thread piles up behind a frozen dependency.
  */
 final class Probe {
 
@@ -32,35 +33,52 @@ final class Probe {
     /** Empty when the dependency answered as it should; otherwise why not, for the operator. */
     private final Callable<Optional<String>> check;
 
-    private final AtomicReference<Instant> waitingSince = new AtomicReference<>();
+    /** The probe under way, if any: callers meanwhile share it rather than start another. */
+    private final AtomicReference<InFlight> inFlight = new AtomicReference<>();
+
+    private record InFlight(Instant started, CompletableFuture<HealthCheckResponse> answer) {}
 
     Probe(String name, Callable<Optional<String>> check) {
         this.name = name;
         this.check = check;
     }
 
+    String name() {
+        return name;
+    }
+
     Uni<HealthCheckResponse> answer() {
-        Instant now = Instant.now();
-        if (!waitingSince.compareAndSet(null, now)) {
-            Duration waiting = Duration.between(waitingSince.get(), now);
-            return Uni.createFrom().item(down("no answer for " + Math.max(1, waiting.toSeconds()) + " s"));
+        InFlight current = inFlight.get();
+        while (current == null) {
+            InFlight mine = new InFlight(Instant.now(), new CompletableFuture<>());
+            if (inFlight.compareAndSet(null, mine)) {
+                THREADS.execute(() -> run(mine));
+                current = mine;
+            } else {
+                current = inFlight.get();
+            }
         }
-        CompletableFuture<HealthCheckResponse> probe = CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return check.call().map(this::down).orElseGet(this::up);
-                    } catch (Exception e) {
-                        return down(e.getClass().getSimpleName() + ": " + e.getMessage());
-                    } finally {
-                        waitingSince.set(null);
-                    }
-                },
-                THREADS);
+        Duration left = TIMEOUT.minus(Duration.between(current.started(), Instant.now()));
+        if (left.isNegative() || left.isZero()) {
+            long waiting = Duration.between(current.started(), Instant.now()).toSeconds();
+            return Uni.createFrom().item(down("no answer for " + Math.max(1, waiting) + " s"));
+        }
         return Uni.createFrom()
-                .completionStage(probe)
+                .completionStage(current.answer())
                 .ifNoItem()
-                .after(TIMEOUT)
+                .after(left)
                 .recoverWithItem(() -> down("no answer within " + TIMEOUT.toSeconds() + " s"));
+    }
+
+    private void run(InFlight probe) {
+        HealthCheckResponse response;
+        try {
+            response = check.call().map(this::down).orElseGet(this::up);
+        } catch (Exception e) {
+            response = down(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        inFlight.compareAndSet(probe, null);
+        probe.answer().complete(response);
     }
 
     private HealthCheckResponse up() {

@@ -3,7 +3,9 @@ package vn.hocso.report;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -67,6 +69,19 @@ class Exports {
 
     @Inject
     MeterRegistry registry;
+
+    /** Every export counter exists from the start, at zero: a dashboard shows none rather than no data. */
+    void onStart(@Observes StartupEvent event) {
+        for (String kind : List.of("report", "people")) {
+            for (Format format : Format.values()) {
+                for (String outcome : List.of("complete", "cut")) {
+                    Tags tags = Tags.of("kind", kind, "format", format.extension, "outcome", outcome);
+                    registry.counter("hocso.report.exports", tags);
+                    registry.counter("hocso.report.export.rows", tags);
+                }
+            }
+        }
+    }
 
     StreamingOutput report(CompletionReport.Report report, Format format, ReportMessages msg, Who who, About about) {
         return out -> {

@@ -1,10 +1,12 @@
 package vn.hocso.unitadmin;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,6 +42,14 @@ class Rosters {
 
     @Inject
     MeterRegistry registry;
+
+    /** The import counters exist from the start, at zero. */
+    void onStart(@Observes StartupEvent event) {
+        for (String kind : List.of(RosterImport.ROSTER, RosterImport.UNITS)) {
+            registry.counter("hocso.roster.imports", "kind", kind);
+            registry.counter("hocso.roster.import.rows", "kind", kind);
+        }
+    }
 
     @Inject
     RosterPlanner planner;

@@ -51,6 +51,7 @@
       if (response.type === 'opaqueredirect' || response.ok) {
         show(typing || again ? status.dataset.saving : status.dataset.saved);
         retryIn = 0;
+        clearTimeout(retryTimer);
       } else if (response.status === 409) {
         // submitted elsewhere or out of time: the page says what happened
         window.location.reload();

@@ -20,7 +20,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,8 +127,40 @@ class DependencyOutageTest {
     }
 
     @Test
-    void aCutDatabaseGivesA503PageInThePersonsLanguageAndTheAppRecoversByItself() {
+    void aCutDatabaseGivesA503PageInThePersonsLanguageAndTheAppRecoversByItself() throws Exception {
+        // the warning of each such request carries its request id (the balancer's here) in the log line's MDC
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler warnings = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                try {
+                    logged.add(String.valueOf(
+                            record.getClass().getMethod("getMdc", String.class).invoke(record, "requestId")));
+                } catch (ReflectiveOperationException e) {
+                    logged.add("no MDC: " + e);
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger errorPages = Logger.getLogger("vn.hocso.web.ErrorPages");
+        errorPages.addHandler(warnings);
         OutageProfile.control("database cut");
+        try {
+            given().header("X-Request-Id", "lb-outage-1")
+                    .when()
+                    .get("/courses")
+                    .then()
+                    .statusCode(503)
+                    .header("X-Request-Id", "lb-outage-1");
+        } finally {
+            errorPages.removeHandler(warnings);
+        }
+        assertTrue(logged.contains("lb-outage-1"), logged.toString());
         given().when()
                 .get("/courses")
                 .then()
