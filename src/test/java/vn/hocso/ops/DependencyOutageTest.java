@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hocso.DemoCourses;
 import vn.hocso.Forms;
+import vn.hocso.Metrics;
 import vn.hocso.content.CourseImporter;
 import vn.hocso.course.Course;
 import vn.hocso.course.Lesson;
@@ -188,6 +189,10 @@ class DependencyOutageTest {
         assertEquals(503, ready.statusCode());
         assertEquals("DOWN", status(ready, "database"));
         assertEquals("UP", status(ready, "object-store"));
+        // what the "dependency down" alert reads, probed by each instance every 15 s
+        await(
+                "hocso_dependency_up{dependency=database} at 0",
+                () -> Metrics.sum(Metrics.scrape(management), "hocso_dependency_up", "dependency=\"database\"") == 0);
 
         OutageProfile.control("database pass");
         await(

@@ -39,7 +39,7 @@ public class OutageProfile implements QuarkusTestProfile {
     }
 
     /** {@code <dependency> <action>}: database|object-store|identity-provider pass|cut|frozen, object-store kill|restart. */
-    static void control(String command) {
+    public static void control(String command) {
         try (Socket socket = new Socket(
                         InetAddress.getLoopbackAddress(), Integer.parseInt(System.getProperty(CONTROL_PORT)));
                 BufferedReader in =
