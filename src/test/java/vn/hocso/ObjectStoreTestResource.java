@@ -28,6 +28,8 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
 
     private Process process;
     private Path dataDir;
+    private Path properties;
+    private int port;
 
     @Override
     public Map<String, String> start() {
@@ -36,9 +38,9 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify)");
             }
-            int port = freePort();
+            port = freePort();
             dataDir = Files.createTempDirectory("hocso-s3-test");
-            Path properties = dataDir.resolve("s3proxy.properties");
+            properties = dataDir.resolve("s3proxy.properties");
             Files.createDirectories(dataDir.resolve("blobs"));
             Files.writeString(
                     properties,
@@ -53,14 +55,8 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
                                     "jclouds.provider=filesystem",
                                     "jclouds.filesystem.basedir=" + dataDir.resolve("blobs"))
                             + "\n");
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            process = new ProcessBuilder(
-                            java.toString(), "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("s3proxy.log").toFile())
-                    .start();
+            launch();
             String endpoint = "http://127.0.0.1:" + port;
-            awaitListening(endpoint);
             return Map.of(
                     "quarkus.minio.host",
                     endpoint,
@@ -70,6 +66,46 @@ public class ObjectStoreTestResource implements QuarkusTestResourceLifecycleMana
                     SECRET_KEY);
         } catch (IOException e) {
             throw new IllegalStateException("S3Proxy did not start", e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        process = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        Path.of("target/s3proxy/s3proxy.jar").toString(),
+                        "--properties",
+                        properties.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("s3proxy.log").toFile()))
+                .start();
+        awaitListening("http://127.0.0.1:" + port);
+    }
+
+    /** Port the server listens on (the same after {@link #restart()}). */
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server for real (the outage tests); its objects stay on disk for {@link #restart()}. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again on the same port with the same objects. */
+    public void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("S3Proxy did not start again", e);
         }
     }
 

@@ -121,6 +121,23 @@ public interface HocsoConfig {
         /** Bucket for videos, HLS renditions, certificates and exports. */
         @NotBlank
         String bucket();
+
+        /**
+         * How long the object store client waits to connect before the request fails (a page then answers 503 and
+         * asks to retry).
+         */
+        @WithDefault("5s")
+        @DurationMin(millis = 100)
+        Duration connectTimeout();
+
+        /**
+         * How long the object store client waits for the next bytes of an answer, or to send the next bytes of an
+         * upload, before the request fails: a store that accepts connections and never answers holds a request no
+         * longer than this.
+         */
+        @WithDefault("30s")
+        @DurationMin(seconds = 1)
+        Duration readTimeout();
     }
 
     /** JSON API (account.VerifiedBearerTokens). */

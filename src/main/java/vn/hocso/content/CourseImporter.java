@@ -1,8 +1,11 @@
 package vn.hocso.content;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +46,16 @@ import vn.hocso.quiz.QuizImport;
 public class CourseImporter {
 
     private static final Logger LOG = Logger.getLogger(CourseImporter.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The import counters exist from the start, at zero. */
+    void onStart(@Observes StartupEvent event) {
+        for (Outcome outcome : Outcome.values()) {
+            registry.counter("hocso.course.imports", "outcome", outcome.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -134,6 +148,15 @@ public class CourseImporter {
                                 folder + "/" + CourseFolder.COURSE_FILE,
                                 1,
                                 msg.write_failed(String.valueOf(e.getMessage()))))));
+            }
+        }
+        if (write) {
+            for (CourseOutcome o : outcomes) {
+                registry.counter(
+                                "hocso.course.imports",
+                                "outcome",
+                                o.outcome().name().toLowerCase(Locale.ROOT))
+                        .increment();
             }
         }
         return new ImportReport(outcomes);

@@ -51,6 +51,9 @@ public class JobWorker {
     @Inject
     HocsoConfig config;
 
+    @Inject
+    JobMetrics metrics;
+
     private final Map<String, Semaphore> slots = new HashMap<>();
     /** The jobs running on this instance's threads, by id: what a shutdown puts back in the queue. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
@@ -112,15 +115,22 @@ public class JobWorker {
         long every = Math.max(1, handler.lease().toMillis() / 3);
         ScheduledFuture<?> renewal =
                 renewals.scheduleAtFixedRate(() -> renew(job, handler.lease()), every, every, TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
         try {
             handler.run(job, percent -> jobs.heartbeat(job.id, name, percent, handler.lease()));
             jobs.succeed(job.id, name);
+            metrics.ran(job.kind, JobMetrics.Outcome.DONE, Duration.ofNanos(System.nanoTime() - started));
         } catch (JobHandler.Permanent e) {
             LOG.warnf("Job %d (%s) failed permanently: %s", job.id, job.kind, e.getMessage());
             jobs.fail(job.id, name, e.getMessage(), true);
+            metrics.ran(job.kind, JobMetrics.Outcome.FAILED, Duration.ofNanos(System.nanoTime() - started));
         } catch (Exception e) {
             LOG.warnf(e, "Job %d (%s) attempt %d failed", job.id, job.kind, job.attempts);
             jobs.fail(job.id, name, String.valueOf(e.getMessage()), false);
+            metrics.ran(
+                    job.kind,
+                    job.attempts >= job.maxAttempts ? JobMetrics.Outcome.FAILED : JobMetrics.Outcome.RETRY,
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             // a renewal racing the outcome above is harmless: it only touches a job still running under this name
             renewal.cancel(false);

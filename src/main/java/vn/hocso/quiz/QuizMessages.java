@@ -128,6 +128,9 @@ public interface QuizMessages {
     String save_failed();
 
     @Message
+    String save_retrying();
+
+    @Message
     String question_number(int number, int total);
 
     @Message

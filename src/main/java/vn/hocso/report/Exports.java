@@ -1,7 +1,11 @@
 package vn.hocso.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -62,6 +66,22 @@ class Exports {
 
     @Inject
     Audit audit;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Every export counter exists from the start, at zero: a dashboard shows none rather than no data. */
+    void onStart(@Observes StartupEvent event) {
+        for (String kind : List.of("report", "people")) {
+            for (Format format : Format.values()) {
+                for (String outcome : List.of("complete", "cut")) {
+                    Tags tags = Tags.of("kind", kind, "format", format.extension, "outcome", outcome);
+                    registry.counter("hocso.report.exports", tags);
+                    registry.counter("hocso.report.export.rows", tags);
+                }
+            }
+        }
+    }
 
     StreamingOutput report(CompletionReport.Report report, Format format, ReportMessages msg, Who who, About about) {
         return out -> {
@@ -189,6 +209,10 @@ class Exports {
     }
 
     private void audited(Who who, About about, Format format, long rows, boolean complete) {
+        // every export, streamed or in the background, ends here: the operator's count beside the audit log's
+        Tags tags = Tags.of("kind", about.kind(), "format", format.extension, "outcome", complete ? "complete" : "cut");
+        registry.counter("hocso.report.exports", tags).increment();
+        registry.counter("hocso.report.export.rows", tags).increment(rows);
         QuarkusTransaction.requiringNew()
                 .run(() -> audit.recordFor(
                         who.subject(),

@@ -18,6 +18,7 @@ import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -69,6 +70,17 @@ class S3ObjectStore implements ObjectStore {
     });
 
     private volatile boolean bucketReady;
+
+    /**
+     * minio-java waits five minutes by default at each step; a frozen store would hold requests (and job threads) that
+     * long. The timeouts are per step (connect, each read, each write), so a large upload or download is not cut.
+     */
+    @PostConstruct
+    void boundTheWaits() {
+        long connect = config.storage().connectTimeout().toMillis();
+        long read = config.storage().readTimeout().toMillis();
+        client.setTimeout(connect, read, read);
+    }
 
     /** The bucket is created at start; if the store is not up yet, the next use (or health check) retries. */
     void onStart(@Observes StartupEvent event) {

@@ -3,7 +3,10 @@ package vn.hocso.unitadmin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,6 +39,17 @@ import vn.hocso.web.Refusal;
  */
 @ApplicationScoped
 class Rosters {
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The import counters exist from the start, at zero. */
+    void onStart(@Observes StartupEvent event) {
+        for (String kind : List.of(RosterImport.ROSTER, RosterImport.UNITS)) {
+            registry.counter("hocso.roster.imports", "kind", kind);
+            registry.counter("hocso.roster.import.rows", "kind", kind);
+        }
+    }
 
     @Inject
     RosterPlanner planner;
@@ -145,6 +159,8 @@ class Rosters {
             rosterApplied.fire(new RosterApplied(id));
         }
         r = RosterImport.findById(id);
+        registry.counter("hocso.roster.imports", "kind", kind).increment();
+        registry.counter("hocso.roster.import.rows", "kind", kind).increment(plan.size());
         r.status = RosterImport.APPLIED;
         r.appliedAt = OffsetDateTime.now();
         audit.record(

@@ -22,6 +22,7 @@ import vn.hocso.course.Lesson;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.ProgressMessages;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Outages;
 import vn.hocso.web.Refusal;
 import vn.hocso.web.SameOrigin;
 import vn.hocso.web.WebMessages;
@@ -132,6 +133,14 @@ class HeartbeatRoute {
         } catch (NotFoundException e) {
             send(context, refusal(404, messages(request, WebMessages.class).error_404()));
         } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // the database is unreachable: nothing was recorded, the player keeps the stretches and sends them
+                // again
+                LOG.warnf("heartbeat not recorded, database unavailable: %s", e.getMessage());
+                context.response().putHeader("Retry-After", String.valueOf(Outages.RETRY_AFTER_SECONDS));
+                send(context, refusal(503, messages(request, WebMessages.class).error_503()));
+                return;
+            }
             LOG.error("heartbeat failed", e);
             send(context, refusal(500, messages(request, WebMessages.class).error_500()));
         }

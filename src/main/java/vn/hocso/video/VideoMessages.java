@@ -148,6 +148,9 @@ public interface VideoMessages {
     String watched(int percent);
 
     @Message
+    String watched_unsaved();
+
+    @Message
     String player_error();
 
     @Message

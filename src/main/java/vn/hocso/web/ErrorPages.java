@@ -51,6 +51,13 @@ class ErrorPages {
 
     @ServerExceptionMapper
     Response unexpected(Exception e) {
+        if (Outages.isOutage(e)) {
+            // a dependency is down: logged once per request without the stack, the person gets a page asking to retry
+            LOG.warnf("Dependency unavailable on %s %s: %s", request.method(), request.path(), rootMessage(e));
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         if (isUnreadableBody(e)) {
             // a form body with a broken percent escape, a multipart body cut short: the request is malformed
             LOG.debugf("Unreadable body on %s %s: %s", request.method(), request.path(), e.getMessage());
@@ -81,6 +88,14 @@ class ErrorPages {
             }
         }
         return Optional.empty();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Thrown while Quarkus REST read the form or multipart body, before any resource ran. */
@@ -128,6 +143,7 @@ class ErrorPages {
             case 405 -> msg.error_405();
             case 409 -> msg.error_409();
             case 429 -> msg.error_429();
+            case 503 -> msg.error_503();
             default -> status < 500 ? msg.error_4xx() : msg.error_500();
         };
     }

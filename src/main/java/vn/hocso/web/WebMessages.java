@@ -89,6 +89,9 @@ public interface WebMessages {
     String error_405();
 
     @Message
+    String error_503();
+
+    @Message
     String error_409();
 
     @Message

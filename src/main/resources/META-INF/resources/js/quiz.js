@@ -12,6 +12,19 @@
   var pending = null;
   var again = false;
   var typing = null;
+  // seconds before the next try after a failed save: 2, 4, 8, then every 15 while the page is open
+  var retryIn = 0;
+  var retryTimer = null;
+
+  function retry() {
+    show(status.dataset.retrying);
+    retryIn = Math.min(15, retryIn ? retryIn * 2 : 2);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      save();
+    }, retryIn * 1000);
+  }
 
   function show(text) {
     if (status) {
@@ -37,15 +50,21 @@
     }).then(function (response) {
       if (response.type === 'opaqueredirect' || response.ok) {
         show(typing || again ? status.dataset.saving : status.dataset.saved);
+        retryIn = 0;
+        clearTimeout(retryTimer);
       } else if (response.status === 409) {
         // submitted elsewhere or out of time: the page says what happened
         window.location.reload();
+      } else if (response.status >= 500) {
+        // the platform is briefly down (503): the answers are still in the form, sent again until they are taken
+        retry();
       } else {
         // 499 (signed out) or any other refusal: nothing was saved, and the learner must know
         show(status.dataset.failed);
       }
     }).catch(function () {
-      show(status.dataset.failed);
+      // offline or the server unreachable: the same, the form is sent again
+      retry();
     }).then(function () {
       pending = null;
       if (again) {

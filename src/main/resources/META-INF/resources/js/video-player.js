@@ -155,6 +155,7 @@
       pending = merged();
     }
     var inflight = false;
+    function unsaved() { if (watchedText) { watchedText.textContent = box.dataset.unsaved; } }
     function send() {
       if (!beatUrl || inflight) { return; }
       flush();
@@ -166,6 +167,8 @@
           if (r.ok || r.status === 400) {
             pending = pending.filter(function (p) { return batch.indexOf(p) < 0; });
           }
+          // 503: the platform is briefly down; the stretches stay pending and the learner knows they are not in yet
+          if (r.status >= 500) { unsaved(); }
           if (r.status === 401) {
             // the ticket expired (a page left open for hours): say so and stop; a reload brings a new one
             beatUrl = null;
@@ -181,7 +184,8 @@
           var doneMark = j.completed && document.querySelector('.video-done[hidden]');
           if (doneMark) { doneMark.hidden = false; }
         })
-        .catch(function () { /* offline: the stretches stay pending and go with the next heartbeat */ })
+        // offline: the stretches stay pending and go with the next heartbeat
+        .catch(unsaved)
         .finally(function () { inflight = false; });
     }
     if (beatUrl) {
