@@ -165,6 +165,8 @@ const strip = (realm) => {
   const r = structuredClone(realm);
   delete r.users;
   delete r.sslRequired;
+  // the mail server is the environment's own (GreenMail locally)
+  delete r.smtpServer;
   for (const c of r.clients ?? []) {
     for (const k of ['secret', 'redirectUris', 'rootUrl']) delete c[k];
     for (const k of ['post.logout.redirect.uris', 'backchannel.logout.url']) delete c.attributes?.[k];
