@@ -88,6 +88,7 @@ class ArchitectureTest {
             Map.entry("rate_limit", "web"),
             Map.entry("enrolment_status", "enrolment"),
             Map.entry("issued_certificate", "certificate"),
+            Map.entry("live_certificate", "certificate"),
             Map.entry("course_title", "course"),
             Map.entry("report_export", "report"),
             Map.entry("course_search", "course"),
@@ -102,6 +103,7 @@ class ArchitectureTest {
             "person_in_unit",
             "enrolment_status",
             "issued_certificate",
+            "live_certificate",
             "course_title",
             "assignment_due");
 

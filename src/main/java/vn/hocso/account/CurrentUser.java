@@ -37,6 +37,9 @@ public class CurrentUser {
     @Inject
     Locales locales;
 
+    /** The identity attribute holding the person's id, found with the session check (EndedSessionCheck). */
+    static final String PERSON_ID = "hocso.person-id";
+
     private Person person;
 
     public boolean isSignedIn() {
@@ -66,10 +69,34 @@ public class CurrentUser {
             throw new NotAuthorizedException("Bearer");
         }
         if (person == null) {
-            String sub = subject();
-            person = Person.findBySubject(sub).orElseGet(() -> createFromToken(sub));
+            if (identity.getAttribute(PERSON_ID) instanceof Long id) {
+                person = em.find(Person.class, id);
+            }
+            if (person == null) {
+                String sub = subject();
+                person = Person.findBySubject(sub).orElseGet(() -> createFromToken(sub));
+            }
         }
         return person;
+    }
+
+    /**
+     * The signed-in person's id; an anonymous request gets 401. A sign-in session's request knows it already (its
+     * session check found it), so a page that needs only the id reads nothing for it.
+     */
+    public long personId() {
+        if (identity.isAnonymous()) {
+            throw new NotAuthorizedException("Bearer");
+        }
+        if (person == null && identity.getAttribute(PERSON_ID) instanceof Long id) {
+            return id;
+        }
+        return person().id;
+    }
+
+    /** The signed-in person's id, or empty for an anonymous visitor (see {@link #personId()}). */
+    public Optional<Long> findPersonId() {
+        return isSignedIn() ? Optional.of(personId()) : Optional.empty();
     }
 
     /** The provider's subject of a signed-in caller, from the token alone (no database). */

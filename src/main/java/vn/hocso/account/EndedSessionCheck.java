@@ -14,8 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * A browser session that has ended ({@link EndedSessions}) signs no one in: the request goes on as anonymous, so a
  * page that needs a signed-in person sends it to the sign-in page, whatever cookie it carries. Only sign-in sessions
- * (those with an ID token) are checked, one indexed lookup each; bearer tokens of the JSON API are short-lived and
- * verified as they are.
+ * (those with an ID token) are checked, one indexed lookup each, which also finds the person of the session so that
+ * the page needs no other statement for it; bearer tokens of the JSON API are short-lived and verified as they are.
  */
 @ApplicationScoped
 class EndedSessionCheck implements SecurityIdentityAugmentor {
@@ -38,9 +38,20 @@ class EndedSessionCheck implements SecurityIdentityAugmentor {
         if (sid == null) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> ended.hasEnded(sid)
-                ? QuarkusSecurityIdentity.builder().setAnonymous(true).build()
-                : identity);
+        String subject = ((JsonWebToken) identity.getPrincipal()).getSubject();
+        return context.runBlocking(() -> {
+            EndedSessions.Check check = ended.check(sid, subject == null ? "" : subject);
+            if (check.ended()) {
+                return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+            }
+            if (check.personId() == null) {
+                return identity;
+            }
+            // the person found by the same statement, for this request only (CurrentUser)
+            return QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(CurrentUser.PERSON_ID, check.personId())
+                    .build();
+        });
     }
 
     /** The provider's session of a sign-in session; null for anyone else. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hocso.course.Course;
+import vn.hocso.course.Outlines;
 
 /** The public catalogue as JSON, for integrations and a future mobile app. */
 @Path("/api/courses")
@@ -74,12 +75,15 @@ class CatalogApi {
                 CatalogSearch.PAGE_SIZE);
     }
 
+    @Inject
+    Outlines outlines;
+
     @GET
     @Path("{slug}")
     @Operation(summary = "A published course with its outline")
     public CourseDetail get(@PathParam("slug") String slug) {
         Course course = Course.getPublishedBySlug(slug);
-        List<ModuleOutline> modules = Outline.of(course.id).stream()
+        List<ModuleOutline> modules = outlines.of(course).modules().stream()
                 .map(m -> new ModuleOutline(
                         m.module().key,
                         m.module().titleVi,

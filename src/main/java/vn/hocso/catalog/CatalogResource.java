@@ -9,18 +9,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
-import vn.hocso.account.Person;
 import vn.hocso.account.TargetGroup;
-import vn.hocso.certificate.Certificate;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
-import vn.hocso.enrolment.Enrolment;
+import vn.hocso.course.CourseOutline;
+import vn.hocso.course.Outlines;
 import vn.hocso.progress.CourseProgress;
-import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Links;
 
 /** The public catalogue and course pages; anonymous visitors may browse both. */
@@ -35,11 +32,9 @@ class CatalogResource {
         static native TemplateInstance course(
                 Course course,
                 Category category,
-                List<Outline.Module> modules,
-                Enrolment enrolment,
-                CourseProgress progress,
-                Set<Long> done,
-                Certificate certificate);
+                List<CourseOutline.Module> modules,
+                Standing standing,
+                CourseProgress progress);
     }
 
     /** A page of results and the query that produced it, with links that keep the filters. */
@@ -69,7 +64,7 @@ class CatalogResource {
     CurrentUser currentUser;
 
     @Inject
-    ProgressService progress;
+    Outlines outlines;
 
     @GET
     public TemplateInstance home(
@@ -96,33 +91,23 @@ class CatalogResource {
                 TargetGroup.values());
     }
 
+    /**
+     * A course page: the course with its category (one statement), its outline (from memory, see {@link Outlines}),
+     * and for a signed-in learner where they stand (one statement; their person is known from the session check).
+     */
     @GET
     @Path("courses/{slug}")
     public TemplateInstance course(@PathParam("slug") String slug) {
-        Course course = Course.getPublishedBySlug(slug);
-        Enrolment enrolment = null;
-        CourseProgress courseProgress = CourseProgress.NONE;
-        Set<Long> done = Set.of();
-        Certificate certificate = null;
-        Person person = currentUser.find().orElse(null);
-        if (person != null) {
-            enrolment = Enrolment.findOf(person.id, course.id).orElse(null);
-            if (enrolment != null) {
-                courseProgress = progress.ofCourse(person.id, course.id);
-                done = progress.completedLessonIds(person.id, course.id);
-                if (enrolment.isCompleted()) {
-                    certificate = Certificate.findLiveOf(person.id, course.id).orElse(null);
-                }
-            }
-        }
-        return Templates.course(
-                course,
-                Category.findById(course.categoryCode),
-                Outline.of(course.id),
-                enrolment,
-                courseProgress,
-                done,
-                certificate);
+        Course.Listed listed = Course.getPublishedWithCategory(slug);
+        Course course = listed.course();
+        CourseOutline outline = outlines.of(course);
+        Standing standing = currentUser
+                .findPersonId()
+                .map(person -> Standing.of(person, course.id))
+                .orElse(Standing.NONE);
+        CourseProgress progress =
+                standing.enrolled() ? CourseProgress.of(outline.lessons(), standing.done()) : CourseProgress.NONE;
+        return Templates.course(course, listed.category(), outline.modules(), standing, progress);
     }
 
     /** A page number as typed in the address bar: anything that is not a small positive number means page 1. */

@@ -56,6 +56,13 @@ public class Course extends PanacheEntityBase {
     @Column(name = "final_quiz_key")
     public String finalQuizKey;
 
+    /**
+     * Moves on with every change to the course's modules or lessons (a trigger, V45): the version of the outline
+     * {@link Outlines} keeps in memory.
+     */
+    @Column(name = "outline_version", insertable = false, updatable = false)
+    public long outlineVersion;
+
     @Column(name = "source_hash")
     public String sourceHash;
 
@@ -97,6 +104,25 @@ public class Course extends PanacheEntityBase {
     public static Optional<Course> findPublishedBySlug(String slug) {
         return find("slug = ?1 and status = ?2", slug, CourseStatus.PUBLISHED).firstResultOptional();
     }
+
+    /** A published course with its category, in one statement; anything else is "not found", drafts included. */
+    public static Listed getPublishedWithCategory(String slug) {
+        List<Object[]> rows = getEntityManager()
+                .createQuery(
+                        "select c, cat from Course c, Category cat where cat.code = c.categoryCode"
+                                + " and c.slug = ?1 and c.status = ?2",
+                        Object[].class)
+                .setParameter(1, slug)
+                .setParameter(2, CourseStatus.PUBLISHED)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return new Listed((Course) rows.get(0)[0], (Category) rows.get(0)[1]);
+    }
+
+    /** A course as the catalogue shows it: with its category. */
+    public record Listed(Course course, Category category) {}
 
     /** A course the public may see; anything else is "not found", drafts included. */
     public static Course getPublishedBySlug(String slug) {

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Set;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.catalog.Standing;
 import vn.hocso.course.Course;
+import vn.hocso.course.CourseOutline;
 import vn.hocso.course.Lesson;
+import vn.hocso.course.Outlines;
 import vn.hocso.enrolment.Enrolment;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressMessages;
@@ -55,21 +58,35 @@ class LessonResource {
     @Inject
     Flash flash;
 
+    @Inject
+    Outlines outlines;
+
+    /**
+     * A lesson: the course (one statement), where the learner stands in it (one statement; the enrolment check, the
+     * lessons done), the outline from memory ({@link Outlines}); the person is known from the session check.
+     */
     @GET
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
-        Person person = currentUser.person();
-        Course course = enrolledCourse(person, slug);
-        List<Lesson> outline = Lesson.listActiveOfCourse(course.id);
-        int at = indexOf(outline, key);
-        Lesson lesson = outline.get(at);
+        long person = currentUser.personId();
+        Course course = Course.getPublishedBySlug(slug);
+        Standing standing = Standing.of(person, course.id);
+        if (!standing.enrolled()) {
+            throw notEnrolled(course);
+        }
+        CourseOutline outline = outlines.of(course);
+        List<Lesson> lessons = outline.lessons();
+        int at = outline.indexOf(key);
+        if (at < 0) {
+            throw new NotFoundException();
+        }
         return Templates.lesson(
                 course,
-                lesson,
-                outline,
-                progress.completedLessonIds(person.id, course.id),
-                at > 0 ? outline.get(at - 1) : null,
-                at + 1 < outline.size() ? outline.get(at + 1) : null,
-                progress.ofCourse(person.id, course.id));
+                lessons.get(at),
+                lessons,
+                standing.done(),
+                at > 0 ? lessons.get(at - 1) : null,
+                at + 1 < lessons.size() ? lessons.get(at + 1) : null,
+                CourseProgress.of(lessons, standing.done()));
     }
 
     @POST
@@ -99,11 +116,15 @@ class LessonResource {
     private Course enrolledCourse(Person person, String slug) {
         Course course = Course.getPublishedBySlug(slug);
         if (!Enrolment.isEnrolled(person.id, course.id)) {
-            ProgressMessages msg = locales.messages(ProgressMessages.class);
-            throw new Refusal(Response.Status.FORBIDDEN, msg.enrol_first())
-                    .offering(Links.courseEnrol(course.slug), msg.enrol_offer());
+            throw notEnrolled(course);
         }
         return course;
+    }
+
+    private Refusal notEnrolled(Course course) {
+        ProgressMessages msg = locales.messages(ProgressMessages.class);
+        return new Refusal(Response.Status.FORBIDDEN, msg.enrol_first())
+                .offering(Links.courseEnrol(course.slug), msg.enrol_offer());
     }
 
     private static int indexOf(List<Lesson> outline, String key) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
@@ -82,6 +83,10 @@ class MyLearningResource {
     @Inject
     ProgressService progress;
 
+    /**
+     * The same statements whatever the number of courses: enrolments with their courses, progress in all of them,
+     * live certificates, and (only when a wave assigned one) the waves and the admins who published them.
+     */
     @GET
     public TemplateInstance show() {
         Person person = currentUser.person();
@@ -90,22 +95,44 @@ class MyLearningResource {
         Map<Long, CourseProgress> byCourse = progress.ofCourses(person.id, courseIds);
         Map<Long, Certificate> certificates = Certificate.listLiveOfPerson(person.id, courseIds).stream()
                 .collect(Collectors.toMap(c -> c.courseId, c -> c));
+        Map<Long, Assignment> assignments = assignments(enrolments);
         List<MyCourse> courses = enrolments.stream()
                 .map(e -> new MyCourse(
                         e,
                         byCourse.getOrDefault(e.course.id, CourseProgress.NONE),
                         certificates.get(e.course.id),
-                        assignment(e)))
+                        e.waveId == null ? null : assignments.get(e.id)))
                 .toList();
         return Templates.my(courses, person.isProfileComplete());
     }
 
-    private static Assignment assignment(Enrolment e) {
-        if (e.waveId == null) {
-            return null;
+    /** Who assigned each assigned enrolment, in two statements for all of them (none when nothing was assigned). */
+    private static Map<Long, Assignment> assignments(List<Enrolment> enrolments) {
+        List<Enrolment> assigned =
+                enrolments.stream().filter(e -> e.waveId != null).toList();
+        if (assigned.isEmpty()) {
+            return Map.of();
         }
-        Wave wave = Wave.findById(e.waveId);
-        Person admin = e.assignedBy == null ? null : Person.findById(e.assignedBy);
-        return new Assignment(wave.name, admin == null ? "" : admin.fullName);
+        Map<Long, String> waves =
+                Wave.<Wave>list(
+                                "id in ?1",
+                                assigned.stream().map(e -> e.waveId).distinct().toList())
+                        .stream()
+                        .collect(Collectors.toMap(w -> w.id, w -> w.name));
+        List<Long> adminIds = assigned.stream()
+                .map(e -> e.assignedBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<Long, String> admins = adminIds.isEmpty()
+                ? Map.of()
+                : Person.<Person>list("id in ?1", adminIds).stream()
+                        .collect(Collectors.toMap(p -> p.id, p -> p.fullName));
+        return assigned.stream()
+                .collect(Collectors.toMap(
+                        e -> e.id,
+                        e -> new Assignment(
+                                waves.get(e.waveId),
+                                e.assignedBy == null ? "" : admins.getOrDefault(e.assignedBy, ""))));
     }
 }

@@ -32,24 +32,10 @@ public class ProgressService {
     @Inject
     Event<CourseCompleted> courseCompleted;
 
-    /** Progress of one person in many courses, in two statements whatever the number of courses. */
+    /** Progress of one person in many courses, in one statement whatever the number of courses. */
     public Map<Long, CourseProgress> ofCourses(long personId, Collection<Long> courseIds) {
         if (courseIds.isEmpty()) {
             return Map.of();
-        }
-        Map<Long, String> next = new HashMap<>();
-        List<?> nextRows = em.createNativeQuery("""
-                select distinct on (l.course_id) l.course_id, l.key
-                from lesson_in_course l
-                left join lesson_progress p on p.lesson_id = l.lesson_id and p.person_id = ?1
-                where l.course_id in (?2) and not l.retired and not l.module_retired and p.completed_at is null
-                order by l.course_id, l.module_position, l.position""")
-                .setParameter(1, personId)
-                .setParameter(2, courseIds)
-                .getResultList();
-        for (Object row : nextRows) {
-            Object[] r = (Object[]) row;
-            next.put(((Number) r[0]).longValue(), (String) r[1]);
         }
         Map<Long, CourseProgress> progress = new HashMap<>();
         List<?> rows = em.createNativeQuery("""
@@ -57,7 +43,8 @@ public class ProgressService {
                        count(*) filter (where l.required),
                        count(p.completed_at) filter (where l.required),
                        count(*),
-                       count(p.completed_at)
+                       count(p.completed_at),
+                       (array_agg(l.key order by l.module_position, l.position) filter (where p.completed_at is null))[1]
                 from lesson_in_course l
                 left join lesson_progress p on p.lesson_id = l.lesson_id and p.person_id = ?1
                 where l.course_id in (?2) and not l.retired and not l.module_retired
@@ -75,7 +62,7 @@ public class ProgressService {
                             ((Number) r[2]).intValue(),
                             ((Number) r[3]).intValue(),
                             ((Number) r[4]).intValue(),
-                            next.get(courseId)));
+                            (String) r[5]));
         }
         return progress;
     }

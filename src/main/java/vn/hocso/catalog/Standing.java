@@ -1,0 +1,47 @@
+package vn.hocso.catalog;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where one learner stands in one course, read in one statement: enrolled or not, completed or not, the live
+ * certificate (pending until its PDF is made, or issued) and the lessons done. Read for the person of the request
+ * only, never kept.
+ */
+public record Standing(
+        boolean enrolled, boolean completed, String certificateCode, boolean certificateIssued, Set<Long> done) {
+
+    public static final Standing NONE = new Standing(false, false, null, false, Set.of());
+
+    public static Standing of(long personId, long courseId) {
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("""
+                        select e.course_id is not null, e.completed_at is not null, cert.code, cert.status, done.lesson_id
+                        from (values (1)) as one (x)
+                        left join enrolment_status e on e.person_id = ?1 and e.course_id = ?2
+                        left join live_certificate cert on cert.person_id = ?1 and cert.course_id = ?2
+                        left join (completed_lesson done
+                                   join lesson_in_course l on l.lesson_id = done.lesson_id and l.course_id = ?2)
+                               on done.person_id = ?1""")
+                .setParameter(1, personId)
+                .setParameter(2, courseId)
+                .getResultList();
+        Object[] first = (Object[]) rows.get(0);
+        Set<Long> done = new HashSet<>();
+        for (Object row : rows) {
+            Object lesson = ((Object[]) row)[4];
+            if (lesson != null) {
+                done.add(((Number) lesson).longValue());
+            }
+        }
+        return new Standing(
+                (Boolean) first[0], (Boolean) first[1], (String) first[2], "issued".equals(first[3]), Set.copyOf(done));
+    }
+
+    /** A certificate is on its way or issued. */
+    public boolean hasCertificate() {
+        return certificateCode != null;
+    }
+}
