@@ -70,26 +70,39 @@ create type report_fact as (
     issued_at    timestamptz
 );
 
+-- an enrolment as a fact, with the issue time of its live certificate
+create function report_fact_of(sign integer, path text, target_group text, e enrolment, issued_at timestamptz)
+    returns report_fact language sql immutable as $$
+    select row(sign, path, target_group, e.course_id, e.wave_id, e.source = 'assignment', e.enrolled_at, e.started_at,
+               e.completed_at, e.due_at, issued_at)::report_fact
+$$;
+
+-- what a fact counts, each event dated no earlier than the enrolment (above)
+create function report_fact_events(f report_fact) returns table (kind text, at timestamptz)
+    language sql immutable as $$
+    select x.kind, x.at
+    from (values
+        ('enrolled', f.enrolled_at),
+        ('assigned', case when f.assigned then f.enrolled_at end),
+        ('started', case when f.started_at is not null then greatest(f.started_at, f.enrolled_at) end),
+        ('completed', case when f.completed_at is not null then greatest(f.completed_at, f.enrolled_at) end),
+        ('certified', case when f.issued_at is not null then greatest(f.issued_at, f.enrolled_at) end),
+        ('due', case when f.due_at is not null then greatest(f.due_at, f.enrolled_at) end),
+        ('due_done', case when f.due_at is not null and f.completed_at is not null
+                          then greatest(f.due_at, f.enrolled_at, f.completed_at) end),
+        ('early', case when f.completed_at < f.enrolled_at or f.issued_at < f.enrolled_at
+                       then f.enrolled_at end)) x(kind, at)
+    where x.at is not null
+$$;
+
 create function report_rollup_apply(facts report_fact[]) returns void language sql as $$
-    with f as (select * from unnest(facts)),
-    ev as (
+    with ev as (
         select f.sign, u.unit_id, f.course_id, coalesce(f.wave_id, 0) as wave_id,
                coalesce(f.target_group, '') as target_group, x.kind,
                (x.at at time zone 'Asia/Ho_Chi_Minh')::date as day
-        from f
+        from unnest(facts) f
         cross join lateral unnest(report_rollup_units(f.path)) u(unit_id)
-        cross join lateral (values
-            ('enrolled', f.enrolled_at),
-            ('assigned', case when f.assigned then f.enrolled_at end),
-            ('started', case when f.started_at is not null then greatest(f.started_at, f.enrolled_at) end),
-            ('completed', case when f.completed_at is not null then greatest(f.completed_at, f.enrolled_at) end),
-            ('certified', case when f.issued_at is not null then greatest(f.issued_at, f.enrolled_at) end),
-            ('due', case when f.due_at is not null then greatest(f.due_at, f.enrolled_at) end),
-            ('due_done', case when f.due_at is not null and f.completed_at is not null
-                              then greatest(f.due_at, f.enrolled_at, f.completed_at) end),
-            ('early', case when f.completed_at < f.enrolled_at or f.issued_at < f.enrolled_at
-                           then f.enrolled_at end)) x(kind, at)
-        where x.at is not null),
+        cross join lateral report_fact_events(f) x),
     grained as (
         select ev.*, true as monthly, date_trunc('month', ev.day)::date as bucket from ev
         union all
@@ -136,16 +149,14 @@ declare
     facts report_fact[];
 begin
     if tg_op = 'INSERT' then
-        select array_agg(row(1, u.path, p.target_group, n.course_id, n.wave_id, n.source = 'assignment',
-                             n.enrolled_at, n.started_at, n.completed_at, n.due_at, c.issued_at)::report_fact)
+        select array_agg(report_fact_of(1, u.path, p.target_group, n, c.issued_at))
         into facts
         from new_rows n
         join person p on p.id = n.person_id
         join org_unit u on u.id = p.unit_id
         left join certificate c on c.person_id = n.person_id and c.course_id = n.course_id and c.status = 'issued';
     elsif tg_op = 'DELETE' then
-        select array_agg(row(-1, u.path, p.target_group, o.course_id, o.wave_id, o.source = 'assignment',
-                             o.enrolled_at, o.started_at, o.completed_at, o.due_at, c.issued_at)::report_fact)
+        select array_agg(report_fact_of(-1, u.path, p.target_group, o, c.issued_at))
         into facts
         from old_rows o
         join person p on p.id = o.person_id
@@ -160,10 +171,8 @@ begin
         join org_unit u on u.id = p.unit_id
         left join certificate c on c.person_id = n.person_id and c.course_id = n.course_id and c.status = 'issued'
         cross join lateral (values
-            (row(-1, u.path, p.target_group, o.course_id, o.wave_id, o.source = 'assignment', o.enrolled_at,
-                 o.started_at, o.completed_at, o.due_at, c.issued_at)::report_fact),
-            (row(1, u.path, p.target_group, n.course_id, n.wave_id, n.source = 'assignment', n.enrolled_at,
-                 n.started_at, n.completed_at, n.due_at, c.issued_at)::report_fact)) x(f)
+            (report_fact_of(-1, u.path, p.target_group, o, c.issued_at)),
+            (report_fact_of(1, u.path, p.target_group, n, c.issued_at))) x(f)
         where (o.person_id, o.course_id, o.wave_id, o.source, o.enrolled_at, o.started_at, o.completed_at, o.due_at)
               is distinct from
               (n.person_id, n.course_id, n.wave_id, n.source, n.enrolled_at, n.started_at, n.completed_at, n.due_at);
@@ -215,8 +224,7 @@ begin
         return null;
     end if;
     -- the enrolment counted with the certificate (sign s) and without any (sign -s): only "certified" differs
-    select array_agg(row(x.sign, u.path, p.target_group, e.course_id, e.wave_id, e.source = 'assignment',
-                         e.enrolled_at, e.started_at, e.completed_at, e.due_at, x.issued_at)::report_fact)
+    select array_agg(report_fact_of(x.sign, u.path, p.target_group, e, x.issued_at))
     into facts
     from unnest(people, courses, issued, signs) c(person_id, course_id, issued_at, sign)
     join enrolment e on e.person_id = c.person_id and e.course_id = c.course_id
@@ -249,10 +257,8 @@ begin
     join enrolment e on e.person_id = m.person_id
     left join certificate c on c.person_id = e.person_id and c.course_id = e.course_id and c.status = 'issued'
     cross join lateral (values
-        (row(-1, m.old_path, m.old_group, e.course_id, e.wave_id, e.source = 'assignment', e.enrolled_at,
-             e.started_at, e.completed_at, e.due_at, c.issued_at)::report_fact),
-        (row(1, m.new_path, m.new_group, e.course_id, e.wave_id, e.source = 'assignment', e.enrolled_at,
-             e.started_at, e.completed_at, e.due_at, c.issued_at)::report_fact)) x(f);
+        (report_fact_of(-1, m.old_path, m.old_group, e, c.issued_at)),
+        (report_fact_of(1, m.new_path, m.new_group, e, c.issued_at))) x(f);
     if facts is not null then
         perform report_rollup_apply(facts);
     end if;
@@ -342,18 +348,8 @@ create function report_rollup_rebuild() returns void language sql as $$
         from enrolment e
         join person p on p.id = e.person_id
         left join certificate c on c.person_id = e.person_id and c.course_id = e.course_id and c.status = 'issued'
-        cross join lateral (values
-            ('enrolled', e.enrolled_at),
-            ('assigned', case when e.source = 'assignment' then e.enrolled_at end),
-            ('started', case when e.started_at is not null then greatest(e.started_at, e.enrolled_at) end),
-            ('completed', case when e.completed_at is not null then greatest(e.completed_at, e.enrolled_at) end),
-            ('certified', case when c.issued_at is not null then greatest(c.issued_at, e.enrolled_at) end),
-            ('due', case when e.due_at is not null then greatest(e.due_at, e.enrolled_at) end),
-            ('due_done', case when e.due_at is not null and e.completed_at is not null
-                              then greatest(e.due_at, e.enrolled_at, e.completed_at) end),
-            ('early', case when e.completed_at < e.enrolled_at or c.issued_at < e.enrolled_at
-                           then e.enrolled_at end)) x(kind, at)
-        where x.at is not null and p.unit_id is not null),
+        cross join lateral report_fact_events(report_fact_of(1, null, p.target_group, e, c.issued_at)) x
+        where p.unit_id is not null),
     leaf as (
         select leaf_id, g.monthly, g.bucket, course_id, wave_id, target_group,
                count(*) filter (where kind = 'enrolled') as enrolled,
