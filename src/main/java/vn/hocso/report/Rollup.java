@@ -170,6 +170,14 @@ class Rollup {
         sum(sql, "due_done", untilEnd.get());
         sql.add(", sum(early) as early from report_rollup where unit_id = any(?)", (Object) ids);
         filters(sql, f);
+        // day rows are read only for the months a bound cuts ("early" reads every month row)
+        sql.add(" and (monthly");
+        for (Range r : List.of(untilEnd.get(), period.get())) {
+            for (LocalDate[] d : r.days()) {
+                sql.add(" or (not monthly and day >= ? and day < ?)", d[0], d[1]);
+            }
+        }
+        sql.add(")");
         sql.add(
                 " group by unit_id), p as (select unit_id, sum(people) as people from report_rollup_people"
                         + " where unit_id = any(?)",
