@@ -91,6 +91,9 @@ class ArchitectureTest {
             Map.entry("live_certificate", "certificate"),
             Map.entry("course_title", "course"),
             Map.entry("report_export", "report"),
+            Map.entry("report_rollup", "report"),
+            Map.entry("report_rollup_people", "report"),
+            Map.entry("report_rollup_horizon", "report"),
             Map.entry("course_search", "course"),
             Map.entry("lesson_search", "course"),
             Map.entry("search_word", "course"));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import vn.hocso.org.OrgTree;
 import vn.hocso.org.OrgUnit;
@@ -65,12 +66,26 @@ class CompletionReport {
      * The report: the rows, the people directly at the unit (or under no listed child), the total, and the trend.
      */
     record Report(
-            ReportFilters filters, String unitName, List<Line> lines, Counts rest, Counts total, List<Month> trend) {}
+            ReportFilters filters,
+            String unitName,
+            List<Line> lines,
+            Counts rest,
+            Counts total,
+            List<Month> trend,
+            boolean rolledUp) {}
 
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Rollup rollup;
+
     Report of(String[] scope, ReportFilters f) {
+        return of(scope, f, true);
+    }
+
+    /** {@code fromRollup}: read the roll-up when it answers exactly; false counts the enrolments (tests compare). */
+    Report of(String[] scope, ReportFilters f, boolean fromRollup) {
         List<OrgUnit> children = children(f);
         Long[] rowIds = new Long[children.size()];
         List<String> prefixes = new ArrayList<>();
@@ -83,7 +98,14 @@ class CompletionReport {
                 prefixes.add(p);
             }
         }
-        Map<Long, Counts> counts = counts(scope, catchment(f.unit(), f), prefixRows, prefixes, f);
+        String[] catchment = catchment(f.unit(), f);
+        YearMonth trendFrom = YearMonth.from(f.asOf()).minusMonths(TREND_MONTHS - 1);
+        Optional<Rollup.Result> rolled =
+                fromRollup ? rollup.read(scope, catchment, catchments, f, trendFrom) : Optional.empty();
+        // the direct count when the roll-up cannot answer exactly (Rollup says when): a commune's teams, a bound
+        // inside a month before the roll-up's day rows, an enrolment dated after its own completion
+        Map<Long, Counts> counts =
+                rolled.map(Rollup.Result::counts).orElseGet(() -> counts(scope, catchment, prefixRows, prefixes, f));
         List<Line> lines = new ArrayList<>();
         Counts total = Counts.ZERO;
         for (OrgUnit child : children) {
@@ -95,7 +117,9 @@ class CompletionReport {
         Counts rest = counts.getOrDefault(0L, Counts.ZERO);
         total = total.plus(rest);
         String name = f.former() ? OrgTree.nameAsOf(f.unit(), f.asOf()) : f.unit().name;
-        return new Report(f, name, lines, rest, total, trend(scope, catchment(f.unit(), f), f));
+        List<Month> trend =
+                rolled.map(r -> months(trendFrom, f, r.trend())).orElseGet(() -> trend(scope, catchment, f));
+        return new Report(f, name, lines, rest, total, trend, rolled.isPresent());
     }
 
     /**
@@ -243,19 +267,23 @@ class CompletionReport {
         }
         courseAndWave(sql, f);
         sql.add(" group by 1");
-        Map<String, Long> byMonth = new HashMap<>();
+        Map<YearMonth, Long> byMonth = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = sql.prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                byMonth.put(rs.getString(1), rs.getLong(2));
+                byMonth.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("completion trend", e);
         }
+        return months(first, f, byMonth);
+    }
+
+    private static List<Month> months(YearMonth first, ReportFilters f, Map<YearMonth, Long> byMonth) {
         List<Month> months = new ArrayList<>();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            months.add(new Month(m, byMonth.getOrDefault(m.toString(), 0L)));
+        for (YearMonth m = first; !m.isAfter(YearMonth.from(f.asOf())); m = m.plusMonths(1)) {
+            months.add(new Month(m, byMonth.getOrDefault(m, 0L)));
         }
         return months;
     }

@@ -84,11 +84,8 @@ class PeopleStatus {
      * answer) or in a job.
      */
     long stream(ReportSql sql, OffsetDateTime end, Sink sink) throws Exception {
-        long n = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            // pgjdbc reads with a cursor only inside a transaction and with a fetch size
-            c.setAutoCommit(false);
+        return inTransaction(c -> {
+            long n = 0;
             try (PreparedStatement ps = sql.prepare(c)) {
                 ps.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -97,12 +94,28 @@ class PeopleStatus {
                         n++;
                     }
                 }
+            }
+            return n;
+        });
+    }
+
+    /** Work on a connection of its own (a cursor, a COPY) in a transaction that is rolled back: it only reads. */
+    interface Reading {
+        long on(Connection c) throws Exception;
+    }
+
+    long inTransaction(Reading reading) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            // pgjdbc reads with a cursor only inside a transaction and with a fetch size
+            c.setAutoCommit(false);
+            try {
+                return reading.on(c);
             } finally {
                 c.rollback();
                 c.setAutoCommit(autoCommit);
             }
         }
-        return n;
     }
 
     /** The rows of the people list in order (for pages and exports). */
@@ -131,7 +144,7 @@ class PeopleStatus {
     private ReportSql rows(String[] scope, ReportFilters f) {
         ReportSql sql = new ReportSql().add("""
                         select p.person_id, p.full_name, p.email, p.phone, p.civil_servant_id, p.target_group,
-                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started_at < ?,
+                               t.name, t.code, ct.title_vi, e.enrolled_at, e.due_at, e.completed_at, e.started_at < ? as started,
                                c.issued_at
                         from person_in_unit p
                         join unit_tree t on t.unit_id = p.unit_id

@@ -12,14 +12,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import vn.hocso.org.OrgTree;
 import vn.hocso.org.OrgUnit;
 
 /**
  * The public figures (REP-3): learners, completions and certificates by target group, the provinces ranked by
  * completion rate, and completions per month. Counts only, never a person. Computed on a schedule and kept in
- * memory, so a burst of visitors costs the database nothing; the first visitor after a start computes them once.
+ * memory, so a burst of visitors costs the database nothing, and served as they were while the next ones are computed.
  */
 @ApplicationScoped
 class PublicStatistics {
@@ -45,25 +47,45 @@ class PublicStatistics {
     @Inject
     CompletionReport reports;
 
+    @Inject
+    ManagedExecutor executor;
+
+    /** The last figures computed; null until the first computation after a start has finished. */
     private volatile Snapshot snapshot;
 
+    /** A computation is running: visitors never start a second one. */
+    private final AtomicBoolean computing = new AtomicBoolean();
+
+    /**
+     * The last figures computed, at once: a visitor never waits for a computation (a refresh runs at national scale for
+     * seconds). Before the first one has finished, {@link #PENDING} (the page says the figures are being computed) and,
+     * should the scheduler not have started it yet, a computation in the background.
+     */
     Snapshot current() {
         Snapshot s = snapshot;
         if (s == null) {
-            synchronized (this) {
-                if (snapshot == null) {
-                    snapshot = compute();
-                }
-                s = snapshot;
+            if (computing.compareAndSet(false, true)) {
+                executor.execute(() -> {
+                    try {
+                        refresh();
+                    } finally {
+                        computing.set(false);
+                    }
+                });
             }
+            return PENDING;
         }
         return s;
     }
 
-    @Scheduled(
-            every = "${hocso.reports.statistics-refresh}",
-            delayed = "${hocso.reports.statistics-refresh}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** No figures yet (computedAt null). */
+    static final Snapshot PENDING = new Snapshot(0, 0, 0, List.of(), List.of(), List.of(), null);
+
+    /**
+     * Computes the figures and only then replaces the ones served: visitors get the previous figures meanwhile. Runs
+     * right after start and every {@code hocso.reports.statistics-refresh}.
+     */
+    @Scheduled(every = "${hocso.reports.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void refresh() {
         snapshot = compute();

@@ -2,10 +2,9 @@ package vn.hocso.report;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -76,16 +75,8 @@ class ReportApi {
     @GET
     @Path("units/{id}")
     @Operation(summary = "Completion by unit over a unit's subtree, one row per child unit")
-    public ReportJson unit(
-            @PathParam("id") String id,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+    public ReportJson unit(@BeanParam ReportQuery query) {
+        ReportFilters f = query.filters(scope, locales.messages(ReportMessages.class));
         CompletionReport.Report r = reports.of(scope.patterns(), f);
         return new ReportJson(
                 f.unit().id,
@@ -101,17 +92,8 @@ class ReportApi {
     @GET
     @Path("units/{id}/people")
     @Operation(summary = "People of a unit's subtree with their status per course, 50 a page")
-    public PeopleJson people(
-            @PathParam("id") String id,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view,
-            @QueryParam("page") String page) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, page));
+    public PeopleJson people(@BeanParam ReportQuery query, @QueryParam("page") String page) {
+        ReportFilters f = query.filters(scope, locales.messages(ReportMessages.class), page);
         boolean clear = currentUser.isAdmin();
         PeopleStatus.Page p = people.page(scope.patterns(), f);
         return new PeopleJson(
@@ -128,16 +110,6 @@ class ReportApi {
                         .toList(),
                 p.page(),
                 p.hasNext());
-    }
-
-    private ReportFilters filters(String id, ReportFilters.Params params) {
-        long unitId;
-        try {
-            unitId = Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw new NotFoundException();
-        }
-        return ReportFilters.parse(scope, unitId, params, locales.messages(ReportMessages.class));
     }
 
     private static LineJson line(long id, String code, String name, boolean former, CompletionReport.Counts c) {

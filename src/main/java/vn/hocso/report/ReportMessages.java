@@ -218,6 +218,9 @@ public interface ReportMessages {
     String stats_learners();
 
     @Message
+    String stats_pending();
+
+    @Message
     String stats_ranking();
 
     @Message

@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -108,16 +109,8 @@ class ReportResource {
 
     @GET
     @Path("units/{id}")
-    public TemplateInstance unit(
-            @PathParam("id") String id,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+    public TemplateInstance unit(@BeanParam ReportQuery query) {
+        ReportFilters f = query.filters(scope, msg());
         CompletionReport.Report report = reports.of(scope.patterns(), f);
         ReportMessages msg = msg();
         List<Bars.Item> rates = new ArrayList<>();
@@ -148,17 +141,8 @@ class ReportResource {
 
     @GET
     @Path("units/{id}/people")
-    public TemplateInstance people(
-            @PathParam("id") String id,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view,
-            @QueryParam("page") String page) {
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, page));
+    public TemplateInstance people(@BeanParam ReportQuery query, @QueryParam("page") String page) {
+        ReportFilters f = query.filters(scope, msg(), page);
         PeopleStatus.Page rows = people.page(scope.patterns(), f);
         return Templates.people(
                 rows,
@@ -177,18 +161,9 @@ class ReportResource {
 
     @GET
     @Path("units/{id}/export.{format}")
-    public Response export(
-            @PathParam("id") String id,
-            @PathParam("format") String format,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view) {
+    public Response export(@BeanParam ReportQuery query, @PathParam("format") String format) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        ReportFilters f = query.filters(scope, msg());
         CompletionReport.Report report = reports.of(scope.patterns(), f);
         Exports.About about = about("report", f, report.unitName());
         return download(exports.report(report, fmt, msg(), who(), about), fmt, "bao-cao-" + f.unit().code, f);
@@ -200,18 +175,9 @@ class ReportResource {
      */
     @GET
     @Path("units/{id}/people/export.{format}")
-    public Response exportPeople(
-            @PathParam("id") String id,
-            @PathParam("format") String format,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view) {
+    public Response exportPeople(@BeanParam ReportQuery query, @PathParam("format") String format) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        ReportFilters f = query.filters(scope, msg());
         int threshold = config.reports().backgroundThreshold();
         if (people.count(scope.patterns(), f, threshold + 1L) > threshold) {
             return Response.ok(Templates.background(
@@ -227,18 +193,9 @@ class ReportResource {
     /** Queues a people export in the background; one at a time per admin. */
     @POST
     @Path("units/{id}/people/export.{format}")
-    public Response exportPeopleInBackground(
-            @PathParam("id") String id,
-            @PathParam("format") String format,
-            @QueryParam("course") String course,
-            @QueryParam("wave") String wave,
-            @QueryParam("group") String group,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("asOf") String asOf,
-            @QueryParam("view") String view) {
+    public Response exportPeopleInBackground(@BeanParam ReportQuery query, @PathParam("format") String format) {
         Exports.Format fmt = Exports.Format.of(format).orElseThrow(NotFoundException::new);
-        ReportFilters f = filters(id, new ReportFilters.Params(course, wave, group, from, to, asOf, view, null));
+        ReportFilters f = query.filters(scope, msg());
         ReportMessages msg = msg();
         background
                 .start(
@@ -251,16 +208,6 @@ class ReportResource {
                 .orElseThrow(() -> new Refusal(Response.Status.CONFLICT, msg.export_already_running()));
         flash.show(msg.export_started());
         return Response.seeOther(URI.create(Links.reportExports())).build();
-    }
-
-    private ReportFilters filters(String id, ReportFilters.Params params) {
-        long unitId;
-        try {
-            unitId = Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw new NotFoundException();
-        }
-        return ReportFilters.parse(scope, unitId, params, msg());
     }
 
     /** The unit's ancestors the caller may open, from the top of their scope down to the unit. */

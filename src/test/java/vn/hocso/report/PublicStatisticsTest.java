@@ -4,19 +4,32 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The public statistics page: open to anyone, no personal data, figures kept in memory between refreshes. */
+/**
+ * The public statistics page: open to anyone, no personal data, figures kept in memory between refreshes and served as
+ * they were while a refresh runs.
+ */
 @QuarkusTest
 class PublicStatisticsTest {
 
     @Inject
     PublicStatistics statistics;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anyoneSeesTotalsAndTheRankingOfThe34ProvincesButNoName() {
@@ -50,5 +63,47 @@ class PublicStatisticsTest {
         assertSame(first, statistics.current(), "no recomputation per request");
         statistics.refresh();
         org.junit.jupiter.api.Assertions.assertNotSame(first, statistics.current());
+    }
+
+    @Test
+    void whileARefreshRunsVisitorsAreServedThePreviousFiguresAtOnce() throws Exception {
+        statistics.refresh();
+        PublicStatistics.Snapshot before = statistics.current();
+        CompletableFuture<Void> refreshing;
+        try (Connection c = dataSource.getConnection()) {
+            // the refresh is held inside its statement on enrolments, by a lock this test takes
+            c.setAutoCommit(false);
+            c.createStatement().execute("lock table enrolment in access exclusive mode");
+            refreshing = CompletableFuture.runAsync(statistics::refresh);
+            waitUntilALockIsAwaited(c);
+            CompletableFuture<String> visit = CompletableFuture.supplyAsync(() -> given().when()
+                    .get("/statistics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            String page = visit.get(20, TimeUnit.SECONDS);
+            assertTrue(page.contains("Thành phố Huế"), "the previous figures, not a page saying they are computed");
+            assertSame(before, statistics.current());
+            assertFalse(refreshing.isDone(), "the refresh was still running during the visit");
+            c.rollback();
+        }
+        refreshing.get(60, TimeUnit.SECONDS);
+        assertNotSame(before, statistics.current(), "then the new figures are served");
+    }
+
+    private static void waitUntilALockIsAwaited(Connection c) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try (var rs = c.createStatement()
+                    .executeQuery("select count(*) from pg_locks where not granted"
+                            + " and relation = 'enrolment'::regclass")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the refresh never reached the enrolments");
     }
 }
