@@ -145,6 +145,16 @@ class VideoLessonOnSlow3gBench {
         return new Traffic(bytes, finished);
     }
 
+    /** The renditions whose segments were fetched, by their folder ("240p", "720p"…), in the order first fetched. */
+    static List<String> rungs(List<String> urls) {
+        return urls.stream()
+                .filter(u -> u.endsWith(".ts") || u.endsWith(".m4s") || u.endsWith(".mp4") || u.endsWith(".aac"))
+                .map(u -> u.substring(0, u.lastIndexOf('/')))
+                .map(u -> u.substring(u.lastIndexOf('/') + 1))
+                .distinct()
+                .toList();
+    }
+
     static double js(ChromeDriver browser, String script) {
         return ((Number) ((JavascriptExecutor) browser).executeScript(script)).doubleValue();
     }
@@ -216,7 +226,7 @@ class VideoLessonOnSlow3gBench {
                 report.add(String.format(
                         Locale.ROOT,
                         "%s run %d: before play %d B in %d requests %s; load event %.2f s; player ready %.2f s;"
-                                + " first frame %.2f s after the press; first 10 s of playing %d B",
+                                + " first frame %.2f s after the press; first 10 s of playing %d B, rungs %s",
                         kind,
                         run,
                         before.bytes(),
@@ -225,7 +235,8 @@ class VideoLessonOnSlow3gBench {
                         load / 1000,
                         ready / 1000,
                         firstFrame / 1000,
-                        playing.bytes()));
+                        playing.bytes(),
+                        rungs(playing.urls())));
             }
         } finally {
             browser.quit();
