@@ -18,7 +18,6 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -40,9 +39,7 @@ import vn.hocso.DemoCourses;
 import vn.hocso.Forms;
 import vn.hocso.audit.AuditEntry;
 import vn.hocso.content.CourseImporter;
-import vn.hocso.job.JobWorker;
 import vn.hocso.org.OrgUnit;
-import vn.hocso.progress.ProgressService;
 import vn.hocso.storage.ObjectStore;
 
 /**
@@ -52,23 +49,13 @@ import vn.hocso.storage.ObjectStore;
 @QuarkusTest
 class CertificateSignatureTest {
 
-    static final String COURSE = "ky-nang-so-co-ban";
     static final String PAGE = "/admin/certificate-signatures";
 
     @Inject
     CourseImporter importer;
 
     @Inject
-    ProgressService progress;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
     ObjectStore store;
-
-    @Inject
-    EntityManager em;
 
     @BeforeEach
     void demoCourses() {
