@@ -460,7 +460,7 @@ launch_keycloak() {
   KEYCLOAK_PID="$LAUNCHED_PID"
 }
 
-# wait_keycloak: wait (up to 180 s) until the Keycloak launched by this shell serves realm hocso.
+# wait_keycloak: wait (up to 300 s) until the Keycloak launched by this shell serves realm hocso.
 wait_keycloak() {
   wait_http "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" 300 keycloak "${KEYCLOAK_PID:-}"
   say "Keycloak ready: $KEYCLOAK_URL (admin console $KEYCLOAK_URL/admin/, admin/admin)"
