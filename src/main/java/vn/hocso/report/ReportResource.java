@@ -85,6 +85,9 @@ class ReportResource {
     CompletionReport reports;
 
     @Inject
+    RecentReports recent;
+
+    @Inject
     PeopleStatus people;
 
     @Inject
@@ -110,8 +113,9 @@ class ReportResource {
     @GET
     @Path("units/{id}")
     public TemplateInstance unit(@BeanParam ReportQuery query) {
+        // the unit and filters are checked against the caller's scope first: the cache is keyed by that scope
         ReportFilters f = query.filters(scope, msg());
-        CompletionReport.Report report = reports.of(scope.patterns(), f);
+        CompletionReport.Report report = recent.of(scope.patterns(), f);
         ReportMessages msg = msg();
         List<Bars.Item> rates = new ArrayList<>();
         for (CompletionReport.Line line : report.lines()) {

@@ -1,19 +1,34 @@
 package vn.hocso.report;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.hocso.web.Flash;
 import vn.hocso.web.Locales;
+import vn.hocso.web.Viewer;
 
-/** Public statistics: open to anyone, served from the figures computed every few minutes. */
+/**
+ * Public statistics: open to anyone, served from the figures computed every few minutes. It is the page a burst of the
+ * public opens (a ministry's announcement links to it), so a visit costs as little as a page can: the method runs on
+ * the I/O thread (it reads nothing but memory: the figures, the sign-in, cookies), the figures are rendered once per
+ * snapshot and language, and an anonymous visitor gets the whole page as rendered for the first anonymous visitor of
+ * that snapshot and language with only the CSRF token of the language switch changed to their own. A signed-in
+ * person's page (their menu), a page with a flash message or an address with a query is rendered for that visit and
+ * never kept.
+ */
 @Path("/statistics")
 @PermitAll
 class StatisticsResource {
@@ -38,14 +53,36 @@ class StatisticsResource {
      */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
+    /** The whole page of an anonymous visitor, with the CSRF token it was rendered with (random, found only there). */
+    private record Anonymous(PublicStatistics.Snapshot snapshot, String html, String token) {}
+
+    /** By language: the last anonymous page rendered. */
+    private final Map<String, Anonymous> anonymous = new ConcurrentHashMap<>();
+
+    static final String PATH = "/statistics";
+
     @Inject
     PublicStatistics statistics;
 
     @Inject
     Locales locales;
 
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    CsrfTokenParameterProvider csrf;
+
+    @Inject
+    HttpServerRequest request;
+
     @GET
-    public TemplateInstance page() {
+    @NonBlocking
+    @Produces(MediaType.TEXT_HTML)
+    public String page() {
         PublicStatistics.Snapshot s = statistics.current();
         String language = locales.current().getLanguage();
         Rendered r = rendered.get(language);
@@ -53,7 +90,17 @@ class StatisticsResource {
             r = new Rendered(s, body(s).render());
             rendered.put(language, r);
         }
-        return Templates.statistics(r.html());
+        if (viewer.isSignedIn() || flash.getMessage() != null || !PATH.equals(request.uri())) {
+            return Templates.statistics(r.html()).render();
+        }
+        String token = csrf.getToken();
+        Anonymous page = anonymous.get(language);
+        if (page == null || page.snapshot() != s) {
+            page = new Anonymous(s, Templates.statistics(r.html()).render(), token);
+            anonymous.put(language, page);
+            return page.html();
+        }
+        return page.html().replace(page.token(), token);
     }
 
     private TemplateInstance body(PublicStatistics.Snapshot s) {

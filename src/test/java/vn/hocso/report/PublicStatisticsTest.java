@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -53,6 +55,41 @@ class PublicStatisticsTest {
                 .body(containsString("<svg"))
                 .body(not(containsString(name)), not(containsString("+84912000111")));
         given().when().get("/").then().statusCode(200).body(containsString("/statistics"));
+    }
+
+    @Test
+    void anonymousVisitorsShareOnePageWithEachTheirOwnCsrfToken() {
+        statistics.refresh();
+        var first = given().when().get("/statistics").then().statusCode(200).extract();
+        var second = given().when().get("/statistics").then().statusCode(200).extract();
+        String firstToken = first.cookie("csrf-token");
+        String secondToken = second.cookie("csrf-token");
+        assertNotEquals(firstToken, secondToken);
+        assertTrue(first.asString().contains("value=\"" + firstToken + "\""));
+        assertTrue(
+                second.asString().contains("value=\"" + secondToken + "\""), "the kept page with this visitor's token");
+        assertFalse(second.asString().contains(firstToken), "never another visitor's token");
+        assertEquals(
+                first.asString().replace(firstToken, "T"), second.asString().replace(secondToken, "T"));
+        // a returning visitor keeps the token of their cookie, which the language switch then sends back
+        given().cookie("csrf-token", firstToken)
+                .when()
+                .get("/statistics")
+                .then()
+                .statusCode(200)
+                .body(containsString("value=\"" + firstToken + "\""), not(containsString(secondToken)));
+        given().when()
+                .get("/statistics?from=link")
+                .then()
+                .statusCode(200)
+                .body(containsString("value=\"/statistics?from=link\""));
+    }
+
+    @Test
+    @TestSecurity(user = "statistics-visitor", roles = "learner")
+    void aSignedInVisitorIsNeverServedTheAnonymousPage() {
+        statistics.refresh();
+        given().when().get("/statistics").then().statusCode(200).body(containsString("/logout"));
     }
 
     @Test
