@@ -46,7 +46,9 @@ class ReportResource {
     static class Templates {
         static native TemplateInstance index(List<OrgUnit> units);
 
-        static native TemplateInstance unit(
+        static native TemplateInstance unit(String unitName, String body);
+
+        static native TemplateInstance unitBody(
                 CompletionReport.Report report,
                 List<OrgUnit> crumbs,
                 String query,
@@ -115,7 +117,14 @@ class ReportResource {
     public TemplateInstance unit(@BeanParam ReportQuery query) {
         // the unit and filters are checked against the caller's scope first: the cache is keyed by that scope
         ReportFilters f = query.filters(scope, msg());
-        CompletionReport.Report report = recent.of(scope.patterns(), f);
+        RecentReports.Kept kept = recent.kept(scope.patterns(), f);
+        String body = kept.body(
+                locales.current().getLanguage(), report -> unitBody(report, f).render());
+        return Templates.unit(kept.report().unitName(), body);
+    }
+
+    /** The figures' part of a unit's page: a function of the caller's scope, the filters and the language only. */
+    private TemplateInstance unitBody(CompletionReport.Report report, ReportFilters f) {
         ReportMessages msg = msg();
         List<Bars.Item> rates = new ArrayList<>();
         for (CompletionReport.Line line : report.lines()) {
@@ -132,7 +141,7 @@ class ReportResource {
                         Long.toString(m.completions()),
                         most == 0 ? 0 : (double) m.completions() / most))
                 .toList();
-        return Templates.unit(
+        return Templates.unitBody(
                 report,
                 crumbs(f.unit()),
                 f.encoded(),

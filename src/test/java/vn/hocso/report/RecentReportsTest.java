@@ -40,6 +40,27 @@ class RecentReportsTest {
         assertEquals(1, enrolled(country, former), "another filter: counted for itself");
     }
 
+    @Test
+    void aPagesFiguresAreRenderedOncePerLanguageAndKeptWithTheFigures() {
+        OrgUnit province = ReportFixtures.current("22");
+        String[] scope = {province.path + "%"};
+        LocalDate today = QuarkusTransaction.requiringNew().call(OrgTree::today);
+        ReportFilters f = new ReportFilters(province, null, null, null, null, null, today, false, 0);
+
+        assertEquals("vi " + province.id, body(scope, f, "vi", "vi "));
+        assertEquals(
+                "vi " + province.id, body(scope, f, "vi", "again "), "the same language: the body rendered before");
+        assertEquals("en " + province.id, body(scope, f, "en", "en "), "another language: rendered for itself");
+        String[] country = {QuarkusTransaction.requiringNew().call(() -> OrgUnit.getRoot().path) + "%"};
+        assertEquals("other " + province.id, body(country, f, "vi", "other "), "another scope: rendered for itself");
+    }
+
+    private String body(String[] scope, ReportFilters f, String language, String prefix) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> recent.kept(scope, f)
+                        .body(language, r -> prefix + r.filters().unit().id));
+    }
+
     private long enrolled(String[] scope, ReportFilters f) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> recent.of(scope, f).total().enrolled());
