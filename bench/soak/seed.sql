@@ -5,7 +5,7 @@
 -- certificate. The final quiz takes the whole bank and any number of attempts, as in bench/quiz.
 \set ON_ERROR_STOP on
 insert into person (subject, full_name, email, language)
-select subject, 'Học viên ' || substr(username, 6), username || '@soak.hocso.test', 'vi' from soak_account;
+select subject, 'Học viên ' || split_part(substr(username, 6), '@', 1), username, 'vi' from soak_account;
 
 -- the basic course completed yesterday (its certificate is on "my learning"), the other two under way
 insert into enrolment (person_id, course_id, completed_at)
