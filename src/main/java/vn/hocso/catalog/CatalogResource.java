@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.TargetGroup;
+import vn.hocso.course.Categories;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseOutline;
@@ -66,6 +67,9 @@ class CatalogResource {
     @Inject
     Outlines outlines;
 
+    @Inject
+    Categories categories;
+
     @GET
     public TemplateInstance home(
             @QueryParam("q") String q,
@@ -83,11 +87,11 @@ class CatalogResource {
             @QueryParam("group") String group,
             @QueryParam("page") String page) {
         CatalogSearch.Query query = new CatalogSearch.Query(q, category, group, pageNumber(page));
-        List<Category> categories = Category.listInOrder();
+        List<Category> inOrder = categories.inOrder();
         return Templates.index(
                 new Listing(query, search.search(query)),
-                categories,
-                categories.stream().collect(Collectors.toMap(c -> c.code, Function.identity())),
+                inOrder,
+                inOrder.stream().collect(Collectors.toMap(c -> c.code, Function.identity())),
                 TargetGroup.values());
     }
 

@@ -3,14 +3,13 @@ package vn.hocso.course;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,9 +29,6 @@ public class CourseSearchIndex {
     /** A word as it reaches a tsquery: folded letters and digits only, so nothing in it is tsquery syntax. */
     private static final Pattern LEXEME = Pattern.compile("[a-z0-9]{1,60}");
 
-    // weights for D (text), C (summary), B (module and lesson titles), A (course title)
-    private static final String WEIGHTS = "'{0.02, 0.2, 0.5, 1.0}'";
-
     @Inject
     EntityManager em;
 
@@ -49,7 +45,10 @@ public class CourseSearchIndex {
 
     /**
      * Published courses holding every one of {@code words} (already folded: lower case, no diacritics), optionally
-     * of one category and target group; page counted from 1 and kept within the results.
+     * of one category and target group; page counted from 1 and kept within the results. At most three statements
+     * whatever the number of courses and words: the known words and their corrections (only when a word is long
+     * enough to correct), the page with its total and best lessons ({@code course_search_page}, V65), and its
+     * courses with those lessons.
      */
     @Transactional
     public Found find(List<String> words, String category, String group, int page, int pageSize) {
@@ -57,52 +56,35 @@ public class CourseSearchIndex {
         if (terms.isEmpty()) {
             return new Found(List.of(), Map.of(), 0, 1);
         }
-        // When most courses hold the words ("học", "số"), the planner prefers reading every row, which unpacks every
-        // course's document (kilobytes, TOASTed); the GIN index answers the match without reading a document at all.
-        // For this transaction only, so that nothing else is planned differently.
-        em.createNativeQuery(
-                        "select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
-                .getSingleResult();
-        String all = String.join(" & ", terms);
-        String any = String.join(" | ", terms);
-        String phrase = String.join(" <-> ", terms);
-        StringBuilder where = new StringBuilder(" from course_search s join course c on c.id = s.course_id"
-                + " where s.document @@ to_tsquery('simple', :all) and c.status = 'published'");
-        if (category != null) {
-            where.append(" and c.category_code = :category");
-        }
-        if (group != null) {
-            where.append(" and c.target_groups @> array[cast(:group as varchar)]");
-        }
-        Query count = em.createNativeQuery("select count(*)" + where);
-        bind(count, all, category, group);
-        long total = ((Number) count.getSingleResult()).longValue();
-        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-        int shown = Math.min(Math.max(page, 1), pages);
-        if (total == 0) {
+        int requested = Math.max(page, 1);
+        List<?> rows = em.createNativeQuery("select course_id, lesson_id, total from course_search_page("
+                        + "?1, ?2, ?3, cast(?4 as text), cast(?5 as text), ?6, ?7)")
+                .setParameter(1, String.join(" & ", terms))
+                .setParameter(2, String.join(" | ", terms))
+                .setParameter(3, String.join(" <-> ", terms))
+                .setParameter(4, category)
+                .setParameter(5, group)
+                .setParameter(6, pageSize)
+                .setParameter(7, (requested - 1) * pageSize)
+                .getResultList();
+        if (rows.isEmpty()) {
             return new Found(List.of(), Map.of(), 0, 1);
         }
-        Query list = em.createNativeQuery("select c.id" + where
-                + " order by s.head @@ to_tsquery('simple', :phrase) desc,"
-                + " ts_rank(" + WEIGHTS + ", s.head, to_tsquery('simple', :any)) desc, c.title_vi, c.id"
-                + " limit :limit offset :offset");
-        bind(list, all, category, group);
-        list.setParameter("phrase", phrase);
-        list.setParameter("any", any);
-        list.setParameter("limit", pageSize);
-        list.setParameter("offset", (shown - 1) * pageSize);
-        List<Long> ids = numbers(list.getResultList());
-        return new Found(coursesInOrder(ids), bestLessons(ids, any), total, shown);
-    }
-
-    private static void bind(Query query, String all, String category, String group) {
-        query.setParameter("all", all);
-        if (category != null) {
-            query.setParameter("category", category);
+        List<Long> ids = new ArrayList<>();
+        List<Long> lessonIds = new ArrayList<>();
+        long total = 0;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            ids.add(((Number) r[0]).longValue());
+            if (r[1] != null) {
+                lessonIds.add(((Number) r[1]).longValue());
+            }
+            total = ((Number) r[2]).longValue();
         }
-        if (group != null) {
-            query.setParameter("group", group);
-        }
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        Map<Long, Lesson> lessons = new HashMap<>();
+        List<Course> courses = coursesInOrder(ids, lessonIds, lessons);
+        return new Found(courses, lessons, total, Math.min(requested, pages));
     }
 
     /** Each usable word as a tsquery term: the word itself, or it and its one-letter corrections. */
@@ -113,72 +95,81 @@ public class CourseSearchIndex {
                 unique.add(word);
             }
         }
+        Map<String, List<String>> corrections = corrections(unique);
         List<String> terms = new ArrayList<>();
         for (String word : unique) {
-            List<String> corrections = corrections(word);
-            terms.add(corrections.isEmpty() ? word : "(" + word + " | " + String.join(" | ", corrections) + ")");
+            List<String> others = corrections.getOrDefault(word, List.of());
+            terms.add(others.isEmpty() ? word : "(" + word + " | " + String.join(" | ", others) + ")");
         }
         return terms;
     }
 
-    private List<String> corrections(String word) {
-        if (word.length() < TYPO_MIN_LENGTH || isKnown(word)) {
-            return List.of();
-        }
-        // pg_trgm's % (similarity ≥ 0.3, by the trigram index) lets through every word one letter away from a
-        // word of five letters or more; the edit distance then keeps only those
-        List<?> similar = em.createNativeQuery("select word from search_word where word % ?1"
-                        + " order by similarity(word, ?1) desc, word limit 20")
-                .setParameter(1, word)
-                .getResultList();
-        return similar.stream()
-                .map(Object::toString)
-                .filter(w -> LEXEME.matcher(w).matches() && OneEdit.apart(word, w))
-                .limit(3)
-                .toList();
-    }
-
-    private boolean isKnown(String word) {
-        return !em.createNativeQuery("select 1 from search_word where word = ?1")
-                .setParameter(1, word)
-                .getResultList()
-                .isEmpty();
-    }
-
-    private static List<Course> coursesInOrder(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Integer> order = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            order.put(ids.get(i), i);
-        }
-        List<Course> courses = new ArrayList<>(Course.<Course>list("id in ?1", ids));
-        courses.sort(Comparator.comparing(c -> order.get(c.id)));
-        return courses;
-    }
-
-    /** The live lesson of each course whose title or text holds the most of the query, if any holds a word. */
-    private Map<Long, Lesson> bestLessons(List<Long> courseIds, String any) {
-        if (courseIds.isEmpty()) {
+    /**
+     * The corrections of each word long enough to have them and found in no course, in one statement for all: a
+     * known word comes back as itself (and gets none); an unknown one with the known words near it, of which
+     * pg_trgm's % (similarity ≥ 0.3, by the trigram index) lets through every word one letter away from a word of
+     * five letters or more, and the edit distance then keeps only those.
+     */
+    private Map<String, List<String>> corrections(Set<String> words) {
+        List<String> longWords =
+                words.stream().filter(w -> w.length() >= TYPO_MIN_LENGTH).toList();
+        if (longWords.isEmpty()) {
             return Map.of();
         }
-        List<Long> lessonIds =
-                numbers(em.createNativeQuery("select distinct on (course_id) lesson_id from lesson_search"
-                                + " where course_id in (:ids) and document @@ to_tsquery('simple', :any)"
-                                + " order by course_id, ts_rank(document, to_tsquery('simple', :any)) desc,"
-                                + " lesson_id")
-                        .setParameter("ids", courseIds)
-                        .setParameter("any", any)
-                        .getResultList());
-        Map<Long, Lesson> lessons = new HashMap<>();
-        if (!lessonIds.isEmpty()) {
-            Lesson.<Lesson>list("id in ?1 and retired = false", lessonIds).forEach(l -> lessons.put(l.courseId, l));
+        List<?> rows = em.createNativeQuery("""
+                        select w.q, s.word from unnest(string_to_array(?1, ' ')) as w (q)
+                        cross join lateral (
+                            select word from search_word where word = w.q
+                            union all
+                            (select word from search_word
+                             where word % w.q and not exists (select 1 from search_word k where k.word = w.q)
+                             order by similarity(word, w.q) desc, word limit 20)) s""")
+                .setParameter(1, String.join(" ", longWords))
+                .getResultList();
+        Map<String, List<String>> near = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            near.computeIfAbsent((String) r[0], w -> new ArrayList<>()).add((String) r[1]);
         }
-        return lessons;
+        Map<String, List<String>> corrections = new HashMap<>();
+        near.forEach((word, similar) -> {
+            if (!similar.contains(word)) {
+                corrections.put(
+                        word,
+                        similar.stream()
+                                .filter(w -> LEXEME.matcher(w).matches() && OneEdit.apart(word, w))
+                                .limit(3)
+                                .toList());
+            }
+        });
+        return corrections;
     }
 
-    private static List<Long> numbers(List<?> rows) {
-        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    /**
+     * The courses of these ids in this order, in one statement with the live lessons of {@code lessonIds} among
+     * them (a best lesson retired since the search document was written is simply not shown).
+     */
+    private static List<Course> coursesInOrder(List<Long> ids, List<Long> lessonIds, Map<Long, Lesson> lessons) {
+        Map<Long, Course> byId = new HashMap<>();
+        if (lessonIds.isEmpty()) {
+            Course.<Course>list("id in ?1", ids).forEach(c -> byId.put(c.id, c));
+        } else {
+            List<Object[]> rows = Course.getEntityManager()
+                    .createQuery(
+                            "select c, l from Course c left join Lesson l on l.courseId = c.id and l.id in ?2"
+                                    + " and l.retired = false where c.id in ?1",
+                            Object[].class)
+                    .setParameter(1, ids)
+                    .setParameter(2, lessonIds)
+                    .getResultList();
+            for (Object[] row : rows) {
+                Course course = (Course) row[0];
+                byId.put(course.id, course);
+                if (row[1] instanceof Lesson lesson) {
+                    lessons.put(course.id, lesson);
+                }
+            }
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

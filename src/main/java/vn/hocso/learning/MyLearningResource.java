@@ -1,22 +1,29 @@
 package vn.hocso.learning;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
+import vn.hocso.account.TargetGroup;
 import vn.hocso.certificate.Certificate;
+import vn.hocso.certificate.CertificateStatus;
+import vn.hocso.codes.Coded;
+import vn.hocso.course.Course;
 import vn.hocso.enrolment.Enrolment;
-import vn.hocso.enrolment.Wave;
+import vn.hocso.enrolment.EnrolmentSource;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Dates;
@@ -84,55 +91,92 @@ class MyLearningResource {
     ProgressService progress;
 
     /**
-     * The same statements whatever the number of courses: enrolments with their courses, progress in all of them,
-     * live certificates, and (only when a wave assigned one) the waves and the admins who published them.
+     * Two statements whatever the number of courses (the session check has found the person already): the person
+     * with their enrolments, courses, live certificates and who assigned each, through the owners' views; then
+     * progress in all of them.
      */
     @GET
     public TemplateInstance show() {
-        Person person = currentUser.person();
-        List<Enrolment> enrolments = Enrolment.listOfPerson(person.id);
-        List<Long> courseIds = enrolments.stream().map(e -> e.course.id).toList();
-        Map<Long, CourseProgress> byCourse = progress.ofCourses(person.id, courseIds);
-        Map<Long, Certificate> certificates = Certificate.listLiveOfPerson(person.id, courseIds).stream()
-                .collect(Collectors.toMap(c -> c.courseId, c -> c));
-        Map<Long, Assignment> assignments = assignments(enrolments);
-        List<MyCourse> courses = enrolments.stream()
-                .map(e -> new MyCourse(
-                        e,
-                        byCourse.getOrDefault(e.course.id, CourseProgress.NONE),
-                        certificates.get(e.course.id),
-                        e.waveId == null ? null : assignments.get(e.id)))
+        long personId = currentUser.personId();
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("""
+                        select me.unit_id, me.target_group, e.course_id, k.slug, k.title_vi, k.title_en, e.source,
+                               e.enrolled_at, e.due_at, e.completed_at, e.wave_id, e.assigned_by, e.wave_name,
+                               admin.full_name, cert.code, cert.status
+                        from person_in_unit me
+                        left join enrolment_status e on e.person_id = me.person_id
+                        left join course_title k on k.course_id = e.course_id
+                        left join live_certificate cert on cert.person_id = me.person_id and cert.course_id = e.course_id
+                        left join person_in_unit admin on admin.person_id = e.assigned_by
+                        where me.person_id = ?1
+                        order by case when e.completed_at is null then 0 else 1 end, e.due_at nulls last,
+                                 e.enrolled_at desc""")
+                .setParameter(1, personId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Templates.my(List.of(), currentUser.person().isProfileComplete());
+        }
+        List<Object[]> lines =
+                rows.stream().map(r -> (Object[]) r).filter(r -> r[2] != null).toList();
+        Map<Long, CourseProgress> byCourse = progress.ofCourses(
+                personId, lines.stream().map(r -> ((Number) r[2]).longValue()).toList());
+        List<MyCourse> courses = lines.stream()
+                .map(r -> new MyCourse(
+                        enrolment(personId, r),
+                        byCourse.getOrDefault(((Number) r[2]).longValue(), CourseProgress.NONE),
+                        certificate(r),
+                        r[10] == null ? null : new Assignment((String) r[12], r[13] == null ? "" : (String) r[13])))
                 .toList();
-        return Templates.my(courses, person.isProfileComplete());
+        // the person as far as the profile rule needs it (Person.isProfileComplete), from the same row
+        Object[] first = (Object[]) rows.get(0);
+        Person me = new Person();
+        me.unitId = first[0] == null ? null : ((Number) first[0]).longValue();
+        me.targetGroup = TargetGroup.fromCode((String) first[1]).orElse(null);
+        return Templates.my(courses, me.isProfileComplete());
     }
 
-    /** Who assigned each assigned enrolment, in two statements for all of them (none when nothing was assigned). */
-    private static Map<Long, Assignment> assignments(List<Enrolment> enrolments) {
-        List<Enrolment> assigned =
-                enrolments.stream().filter(e -> e.waveId != null).toList();
-        if (assigned.isEmpty()) {
-            return Map.of();
+    /**
+     * The line's enrolment and course as the page reads them: detached values made from the views' row, never
+     * persisted (nothing on this page writes).
+     */
+    private static Enrolment enrolment(long personId, Object[] r) {
+        Course course = new Course();
+        course.id = ((Number) r[2]).longValue();
+        course.slug = (String) r[3];
+        course.titleVi = (String) r[4];
+        course.titleEn = (String) r[5];
+        Enrolment e = new Enrolment();
+        e.personId = personId;
+        e.course = course;
+        e.source = Coded.fromCode(EnrolmentSource.class, (String) r[6]).orElse(null);
+        e.enrolledAt = time(r[7]);
+        e.dueAt = time(r[8]);
+        e.completedAt = time(r[9]);
+        e.waveId = r[10] == null ? null : ((Number) r[10]).longValue();
+        e.assignedBy = r[11] == null ? null : ((Number) r[11]).longValue();
+        return e;
+    }
+
+    private static Certificate certificate(Object[] r) {
+        if (r[14] == null) {
+            return null;
         }
-        Map<Long, String> waves =
-                Wave.<Wave>list(
-                                "id in ?1",
-                                assigned.stream().map(e -> e.waveId).distinct().toList())
-                        .stream()
-                        .collect(Collectors.toMap(w -> w.id, w -> w.name));
-        List<Long> adminIds = assigned.stream()
-                .map(e -> e.assignedBy)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        Map<Long, String> admins = adminIds.isEmpty()
-                ? Map.of()
-                : Person.<Person>list("id in ?1", adminIds).stream()
-                        .collect(Collectors.toMap(p -> p.id, p -> p.fullName));
-        return assigned.stream()
-                .collect(Collectors.toMap(
-                        e -> e.id,
-                        e -> new Assignment(
-                                waves.get(e.waveId),
-                                e.assignedBy == null ? "" : admins.getOrDefault(e.assignedBy, ""))));
+        Certificate c = new Certificate();
+        c.code = (String) r[14];
+        c.status = Coded.fromCode(CertificateStatus.class, (String) r[15]).orElse(CertificateStatus.PENDING);
+        return c;
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a time: " + value.getClass());
     }
 }

@@ -106,7 +106,17 @@ class LearnerPagesStatementsTest {
         long catalogue = statementsFor("/courses", "dich-vu-cong-truc-tuyen");
         long course = statementsFor("/courses/dich-vu-cong-truc-tuyen", "Dịch vụ công");
         long bigCourse = statementsFor("/courses/so-cau-lenh-an-danh-lon", "Bài số 60");
+        long search = statementsFor("/courses?q=dich+vu+cong", "dich-vu-cong-truc-tuyen");
+        long longWords = statementsFor("/courses?q=dich+vu+cong+truc+tuyen", "dich-vu-cong-truc-tuyen");
+        long typo = statementsFor("/courses?q=dich+vu+cong+truc+tuyem", "dich-vu-cong-truc-tuyen");
+        long pastTheEnd = statementsFor("/courses?q=dich+vu+cong&page=50", "dich-vu-cong-truc-tuyen");
+        long nothing = statementsFor("/courses?q=khongcokhoahocnao", "<form");
         assertTrue(catalogue <= 3, "catalogue: " + catalogue);
+        assertTrue(search <= 3, "search of short words: " + search);
+        assertTrue(longWords <= 3, "search with a word long enough to correct: " + longWords);
+        assertTrue(typo <= 3, "search with a typo: " + typo);
+        assertTrue(pastTheEnd <= 3, "search asking for a page past the last: " + pastTheEnd);
+        assertTrue(nothing <= 3, "search finding nothing: " + nothing);
         assertTrue(course <= 3, "course page: " + course);
         assertEquals(course, bigCourse, "a course of 60 lessons vs a demo course");
     }
@@ -130,6 +140,41 @@ class LearnerPagesStatementsTest {
         assertEquals(small, big, "course page of 2 lessons vs 80");
         assertTrue(lessonSmall <= 3, "signed-in lesson page: " + lessonSmall);
         assertEquals(lessonSmall, lessonBig, "lesson page in a course of 2 lessons vs 80");
+    }
+
+    /** Assigns the person's enrolment in this course through a wave of their unit, as a unit admin would. */
+    private void assignThroughAWave(String slug) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
+                        with p as (select id from person where subject = ?1),
+                        w as (insert into wave (unit_id, name, starts_on, due_on, status, created_by)
+                              select (select id from org_unit order by id limit 1), 'Đợt ' || ?2, current_date,
+                                     current_date + 30, 'open', p.id from p returning id, created_by)
+                        update enrolment e set wave_id = w.id, assigned_by = w.created_by, source = 'assignment',
+                               due_at = now() + interval '30 days'
+                        from w where e.person_id = w.created_by
+                          and e.course_id = (select id from course where slug = ?2)""")
+                        .setParameter(1, SUBJECT)
+                        .setParameter(2, slug)
+                        .executeUpdate());
+    }
+
+    @Test
+    @TestSecurity(user = "hv-statements", roles = "learner", augmentors = EndedSessionCheck.class)
+    @OidcSecurity(claims = {@Claim(key = "sub", value = SUBJECT), @Claim(key = "sid", value = "statements-my-session")})
+    void myLearningCostsAtMostThreeStatementsWhateverTheNumberOfCourses() {
+        signedIn();
+        courseOf("so-cau-lenh-cua-toi-0", 3, true);
+        long one = statementsFor("/my", "Khoá so-cau-lenh-cua-toi-0");
+        for (int i = 1; i < 30; i++) {
+            courseOf("so-cau-lenh-cua-toi-" + i, 3, true);
+            if (i % 3 == 0) {
+                assignThroughAWave("so-cau-lenh-cua-toi-" + i);
+            }
+        }
+        long thirty = statementsFor("/my", "Đợt so-cau-lenh-cua-toi-27");
+        assertTrue(one <= 3, "my learning with one course: " + one);
+        assertEquals(one, thirty, "my learning with one course vs thirty, ten of them assigned");
     }
 
     @Test
