@@ -18,7 +18,10 @@ RUN_DIR="$DATA_DIR/run"
 
 S3PROXY_VERSION="4.1.0"
 KEYCLOAK_VERSION="26.7.3"
-KEYCLOAK_HOME="$DATA_DIR/keycloak-$KEYCLOAK_VERSION"
+# A second Keycloak (a test's own, on other ports: HOCSO_KEYCLOAK_PORT) needs its own home, since each keeps its
+# database in it, and its own name for its pid file and log.
+KEYCLOAK_HOME="${HOCSO_KEYCLOAK_HOME:-$DATA_DIR/keycloak-$KEYCLOAK_VERSION}"
+KEYCLOAK_NAME="${HOCSO_KEYCLOAK_NAME:-keycloak}"
 REALM_FILE="$REPO_ROOT/deploy/keycloak/hocso-realm.json"
 # Pinned so a bare `dependency:copy` does not depend on the registry's "latest" metadata.
 DEPENDENCY_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
@@ -449,10 +452,10 @@ launch_keycloak() {
   # our sign-in theme (deploy/keycloak/themes/hocso), copied on every start: start-dev does not cache themes
   rm -rf "$KEYCLOAK_HOME/themes/hocso"
   cp -R "$REPO_ROOT/deploy/keycloak/themes/hocso" "$KEYCLOAK_HOME/themes/hocso"
-  say "starting Keycloak $KEYCLOAK_VERSION on $KEYCLOAK_URL (30-60 s; log $(rel "$LOG_DIR/keycloak.log"))"
+  say "starting Keycloak $KEYCLOAK_VERSION on $KEYCLOAK_URL (30-60 s; log $(rel "$LOG_DIR/$KEYCLOAK_NAME.log"))"
   # --http-management-port moves the management interface off 9000 (the object store) should
   # health or metrics ever be enabled; --import-realm skips a realm that already exists.
-  launch keycloak "$KEYCLOAK_PORT" "$LOG_DIR/keycloak.log" env \
+  launch "$KEYCLOAK_NAME" "$KEYCLOAK_PORT" "$LOG_DIR/$KEYCLOAK_NAME.log" env \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
@@ -462,6 +465,6 @@ launch_keycloak() {
 
 # wait_keycloak: wait (up to 300 s) until the Keycloak launched by this shell serves realm hocso.
 wait_keycloak() {
-  wait_http "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" 300 keycloak "${KEYCLOAK_PID:-}"
+  wait_http "$KEYCLOAK_REALM_URL/.well-known/openid-configuration" 300 "$KEYCLOAK_NAME" "${KEYCLOAK_PID:-}"
   say "Keycloak ready: $KEYCLOAK_URL (admin console $KEYCLOAK_URL/admin/, admin/admin)"
 }

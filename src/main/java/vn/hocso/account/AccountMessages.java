@@ -78,4 +78,10 @@ public interface AccountMessages {
 
     @Message
     String form_has_errors();
+
+    @Message
+    String sign_in_unavailable_title();
+
+    @Message
+    String sign_in_unavailable();
 }

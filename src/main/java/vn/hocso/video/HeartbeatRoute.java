@@ -179,7 +179,8 @@ class HeartbeatRoute {
         }
         WatchTickets.Ticket holder = tickets.read(request.getFormAttribute("ticket"))
                 .orElseThrow(() -> new Refused(401, msg.ticket_invalid()));
-        if (!throttle.allow(holder.watcher())) {
+        // this instance's bucket first: a flood is answered without the database
+        if (!throttle.allowHere(holder.watcher())) {
             throw new Refused(429, msg.throttled());
         }
         Intervals claimed;
@@ -189,9 +190,17 @@ class HeartbeatRoute {
             String position = request.getFormAttribute("position");
             at = position == null || position.isEmpty() ? 0 : Integer.parseInt(position);
         } catch (IllegalArgumentException e) {
+            // counted against the shared limit like any other heartbeat, and refused by it first, as it always was
+            if (!throttle.allowEverywhere(holder.watcher())) {
+                throw new Refused(429, msg.throttled());
+            }
             throw new Refused(400, msg.heartbeat_bad());
         }
-        Optional<Heartbeats.Beat> recorded = heartbeats.beat(holder, slug, key, claimed, at);
+        // the shared bucket's token is taken by the heartbeat's own statement
+        Optional<Heartbeats.Beat> recorded = heartbeats.beat(holder, slug, key, claimed, at, true);
+        if (recorded.isPresent() && recorded.get().outcome() == Heartbeats.Outcome.THROTTLED) {
+            throw new Refused(429, msg.throttled());
+        }
         if (recorded.isEmpty()) {
             // first heartbeat of this learner on this lesson, or one they may not send: the slow path tells which
             QuarkusTransaction.requiringNew().run(() -> {
@@ -204,7 +213,8 @@ class HeartbeatRoute {
                 }
                 heartbeats.start(target);
             });
-            recorded = heartbeats.beat(holder, slug, key, claimed, at);
+            // its token was taken by the first attempt
+            recorded = heartbeats.beat(holder, slug, key, claimed, at, false);
         }
         Heartbeats.Beat beat = recorded.orElseThrow(() -> new Refused(409, msg.not_ready()));
         if (beat.outcome() == Heartbeats.Outcome.PAST_END) {

@@ -21,13 +21,15 @@ import vn.hocso.config.HocsoConfig;
 
 /**
  * A token bucket per learner: a player sends a heartbeat every ten seconds and on pause or seek, so a learner flooding
- * the endpoint is answered 429. The bucket that decides is in PostgreSQL (table heartbeat_bucket, one upsert per
- * heartbeat), shared by every instance behind the load balancer, so the limit holds whichever instance a heartbeat
- * reaches. In front of it each instance keeps the same bucket in memory (the {@value #CACHE} cache,
- * application.properties): it has seen only some of the learner's heartbeats, so it is never emptier than the shared
- * one and refuses nothing the shared one would allow, but it answers a flood without touching the database. A bucket
- * left alone long enough to refill carries no information, so both are dropped after that much idleness, and the
- * cache's size bound caps the memory a crowd of learners can take.
+ * the endpoint is answered 429. The bucket that decides is in PostgreSQL (table heartbeat_bucket), shared by every
+ * instance behind the load balancer, so the limit holds whichever instance a heartbeat reaches. Its token is taken
+ * inside the heartbeat's own statement ({@link #TOKEN}, a CTE of {@link Heartbeats#BEAT}), which records nothing when
+ * there was none: one round trip per heartbeat, as before the bucket was shared (bench/video). In front of it each
+ * instance keeps the same bucket in memory (the {@value #CACHE} cache, application.properties): it has seen only some
+ * of the learner's heartbeats, so it is never emptier than the shared one and refuses nothing the shared one would
+ * allow, but it answers a flood without touching the database. A bucket left alone long enough to refill carries no
+ * information, so both are dropped after that much idleness, and the cache's size bound caps the memory a crowd of
+ * learners can take.
  */
 // created at start, so a misconfigured cache stops the app there rather than at the first request
 @Startup
@@ -53,17 +55,23 @@ class HeartbeatThrottle {
     AgroalDataSource db;
 
     /**
-     * Takes a token from the learner's shared bucket, refilled for the time since it was last touched; returns a row
-     * only when there was one to take. The row lock of the upsert orders a learner's concurrent heartbeats on every
-     * instance. The times are the database's, so the instances' clocks do not matter.
+     * Takes a token from the learner's shared bucket, refilled for the time since it was last touched, when its last
+     * parameter is true; returns a row only when there was one to take. The row lock of the upsert orders a learner's
+     * concurrent heartbeats on every instance, and is taken before the heartbeat locks its watch row, always in that
+     * order. The times are the database's, so the instances' clocks do not matter. Parameters as {@link #bind} sets them.
      */
-    static final String TAKE = """
-            insert into heartbeat_bucket as b (watcher_key, tokens, refilled_at) values (?, ? - 1, now())
-            on conflict (watcher_key) do update
-                set tokens = least(?, b.tokens + extract(epoch from now() - b.refilled_at) / 60 * ?) - 1,
-                    refilled_at = now()
-                where least(?, b.tokens + extract(epoch from now() - b.refilled_at) / 60 * ?) >= 1
-            returning tokens""";
+    static final String TOKEN = """
+            token as (
+                insert into heartbeat_bucket as b (watcher_key, tokens, refilled_at)
+                select ?, ? - 1, now() where ?
+                on conflict (watcher_key) do update
+                    set tokens = least(?, b.tokens + extract(epoch from now() - b.refilled_at) / 60 * ?) - 1,
+                        refilled_at = now()
+                    where least(?, b.tokens + extract(epoch from now() - b.refilled_at) / 60 * ?) >= 1
+                returning tokens)""";
+
+    /** The shared bucket alone, for a heartbeat refused before its statement runs. */
+    static final String TAKE = "with " + TOKEN + " select exists (select 1 from token)";
 
     @PostConstruct
     void check() {
@@ -103,14 +111,11 @@ class HeartbeatThrottle {
     }
 
     /**
-     * Takes one token for this person (from their watch ticket: no sign-in session needed); false when none is left,
-     * in this instance's bucket or in the shared one.
+     * Takes one token for this person (from their watch ticket: no sign-in session needed) from this instance's
+     * bucket; false when none is left. The shared bucket is asked next, by the heartbeat's statement or by
+     * {@link #allowEverywhere}.
      */
-    boolean allow(UUID watcher) {
-        return allowHere(watcher) && allowEverywhere(watcher);
-    }
-
-    private boolean allowHere(UUID watcher) {
+    boolean allowHere(UUID watcher) {
         long now = System.nanoTime();
         UUID key = watcher;
         CompletableFuture<Bucket> known = buckets.getIfPresent(key);
@@ -123,18 +128,28 @@ class HeartbeatThrottle {
         return bucket.take(now, perMinute, burst);
     }
 
-    /** The shared bucket: one statement, autocommit, plain JDBC like the heartbeat itself. */
+    /**
+     * Sets the parameters of {@link #TOKEN} from {@code first} on; returns the index of the next one. With
+     * {@code take} false the statement takes no token (a heartbeat that already had its own).
+     */
+    int bind(PreparedStatement statement, int first, UUID watcher, boolean take) throws SQLException {
+        statement.setObject(first, watcher);
+        statement.setDouble(first + 1, burst);
+        statement.setBoolean(first + 2, take);
+        statement.setDouble(first + 3, burst);
+        statement.setDouble(first + 4, perMinute);
+        statement.setDouble(first + 5, burst);
+        statement.setDouble(first + 6, perMinute);
+        return first + 7;
+    }
+
+    /** The shared bucket on its own: one statement, autocommit, plain JDBC like the heartbeat itself. */
     boolean allowEverywhere(UUID watcher) {
         try (Connection connection = db.getConnection();
                 PreparedStatement take = connection.prepareStatement(TAKE)) {
-            take.setObject(1, watcher);
-            take.setDouble(2, burst);
-            take.setDouble(3, burst);
-            take.setDouble(4, perMinute);
-            take.setDouble(5, burst);
-            take.setDouble(6, perMinute);
+            bind(take, 1, watcher, true);
             try (ResultSet r = take.executeQuery()) {
-                return r.next();
+                return r.next() && r.getBoolean(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("heartbeat throttle failed: " + e.getMessage(), e);

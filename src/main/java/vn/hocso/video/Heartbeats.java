@@ -46,19 +46,25 @@ class Heartbeats {
         /** More new coverage than the clock allows: nothing recorded (the player may send it again later). */
         IMPLAUSIBLE,
         /** Stretches past the end of the video: malformed, nothing recorded. */
-        PAST_END
+        PAST_END,
+        /** The learner's shared heartbeat bucket was empty ({@link HeartbeatThrottle}): nothing recorded. */
+        THROTTLED
     }
 
     record Beat(Outcome outcome, long coveredMs, int percent, boolean completed) {}
 
     /**
-     * One statement, run on its own (autocommit): find the learner's lesson, its ready video and watch row, lock
-     * the row, clip the claim to the video, union it into the watched multirange if the new coverage is plausible
-     * (the rule of {@link Intervals#plausible}, same constants), and say what happened. Every join is on a unique
-     * index; the row lock serialises one learner's heartbeats on one lesson.
+     * One statement, run on its own (autocommit): take a token from the learner's shared heartbeat bucket
+     * ({@link HeartbeatThrottle#TOKEN}; when there is none, go no further), find the learner's lesson, its ready video
+     * and watch row, lock the row, clip the claim to the video, union it into the watched multirange if the new
+     * coverage is plausible (the rule of {@link Intervals#plausible}, same constants), and say what happened. It
+     * answers one row, whose first column says whether the token was there. Every join is on a unique index; the row
+     * lock serialises one learner's heartbeats on one lesson.
      */
-    static final String BEAT = """
-            with t as (
+    static final String BEAT = "with " + HeartbeatThrottle.TOKEN + """
+            ,
+            allowed as (select not ? or exists (select 1 from token) as ok),
+            t as (
                 select w.person_id, w.lesson_id, w.watched, w.completed_at, v.duration_ms as d,
                        lv.coverage_threshold as th,
                        (extract(epoch from now() - w.started_at) * 1000)::bigint as elapsed,
@@ -70,7 +76,7 @@ class Heartbeats {
                 join course_enrolment e on e.person_id = w.person_id and e.course_id = l.course_id
                 join lesson_video lv on lv.lesson_id = l.lesson_id
                 join video v on v.id = lv.video_id and v.status = 'ready'
-                where k.watcher_key = ? and w.lesson_id = ?
+                where k.watcher_key = ? and w.lesson_id = ? and (select ok from allowed)
                 for update of w),
             c as (
                 select t.*, ? > t.d + 2000 as past_end,
@@ -86,54 +92,66 @@ class Heartbeats {
                 where w.person_id = c.person_id and w.lesson_id = c.lesson_id and not c.past_end
                   and (c.after = c.before or c.after <= ? * greatest(c.elapsed, 0) + ?)
                 returning w.completed_at)
-            select c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
+            select a.ok, c.person_id, c.lesson_id, c.d, c.before, c.after, c.past_end, c.completed_at is not null,
                    (select count(*) from u), (select bool_or(completed_at is not null) from u),
                    exists (select 1 from completed_lesson p where p.person_id = c.person_id
                            and p.lesson_id = c.lesson_id)
-            from c""";
+            from allowed a left join c on true""";
+
+    @Inject
+    HeartbeatThrottle throttle;
 
     @Inject
     AgroalDataSource db;
 
     /**
-     * Records a heartbeat of the learner (by their watcher key) on the lesson a watch ticket names; empty when there is no watch row yet
-     * (first heartbeat) or the learner may not watch this lesson (any more) — then {@link #target} and
-     * {@link #start} tell which. Plain JDBC: this is the hottest write of the platform, one round trip.
+     * Records a heartbeat of the learner (by their watcher key) on the lesson a watch ticket names, first taking a
+     * token from their shared heartbeat bucket when {@code takeToken} (outcome {@link Outcome#THROTTLED} when there
+     * was none); empty when there is no watch row yet (first heartbeat) or the learner may not watch this lesson (any
+     * more) — then {@link #target} and {@link #start} tell which, and the heartbeat is sent again without taking a
+     * second token. Plain JDBC: this is the hottest write of the platform, one round trip.
      */
-    public Optional<Beat> beat(WatchTickets.Ticket ticket, String slug, String key, Intervals claimed, int positionMs) {
+    public Optional<Beat> beat(
+            WatchTickets.Ticket ticket, String slug, String key, Intervals claimed, int positionMs, boolean takeToken) {
         Beat recorded;
         boolean record;
         long personId;
         try (Connection connection = db.getConnection();
                 PreparedStatement beat = connection.prepareStatement(BEAT)) {
-            beat.setString(1, claimed.toMultirange());
-            beat.setString(2, key);
-            beat.setString(3, slug);
-            beat.setObject(4, ticket.watcher());
-            beat.setLong(5, ticket.lessonId());
-            beat.setInt(6, claimed.end());
-            beat.setInt(7, positionMs);
-            beat.setInt(8, Intervals.SPEED);
-            beat.setLong(9, Intervals.GRACE_MS);
+            int i = throttle.bind(beat, 1, ticket.watcher(), takeToken);
+            beat.setBoolean(i, takeToken);
+            beat.setString(i + 1, claimed.toMultirange());
+            beat.setString(i + 2, key);
+            beat.setString(i + 3, slug);
+            beat.setObject(i + 4, ticket.watcher());
+            beat.setLong(i + 5, ticket.lessonId());
+            beat.setInt(i + 6, claimed.end());
+            beat.setInt(i + 7, positionMs);
+            beat.setInt(i + 8, Intervals.SPEED);
+            beat.setLong(i + 9, Intervals.GRACE_MS);
             try (ResultSet r = beat.executeQuery()) {
-                if (!r.next()) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    return Optional.of(new Beat(Outcome.THROTTLED, 0, 0, false));
+                }
+                personId = r.getLong(2);
+                if (r.wasNull()) {
                     return Optional.empty();
                 }
-                personId = r.getLong(1);
-                int duration = r.getInt(3);
-                long before = r.getLong(4);
-                long after = r.getLong(5);
-                boolean wasCompleted = r.getBoolean(7);
-                if (r.getBoolean(6)) {
+                int duration = r.getInt(4);
+                long before = r.getLong(5);
+                long after = r.getLong(6);
+                boolean wasCompleted = r.getBoolean(8);
+                if (r.getBoolean(7)) {
                     return Optional.of(new Beat(Outcome.PAST_END, before, percent(before, duration), wasCompleted));
                 }
-                if (r.getLong(8) == 0) {
+                if (r.getLong(9) == 0) {
                     return Optional.of(new Beat(Outcome.IMPLAUSIBLE, before, percent(before, duration), wasCompleted));
                 }
-                boolean completed = r.getBoolean(9);
+                boolean completed = r.getBoolean(10);
                 // asked of the completed lessons, not of the watch row: if recording the completion failed after the
                 // coverage was saved, the next heartbeat records it
-                record = completed && !r.getBoolean(10);
+                record = completed && !r.getBoolean(11);
                 recorded = new Beat(Outcome.RECORDED, after, percent(after, duration), completed);
             }
         } catch (SQLException e) {

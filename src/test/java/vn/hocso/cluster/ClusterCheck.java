@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.hocso.Metrics;
 
 /**
  * The platform as several instances behind a load balancer (PLT-4), checked against a real cluster that
@@ -64,6 +66,9 @@ class ClusterCheck {
     /** The instances' quarkus.shutdown.delay (deploy/local/cluster sets it). */
     private static final Duration DELAY =
             Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CLUSTER_SHUTDOWN_DELAY_SECONDS", "5")));
+
+    /** Certificate codes' letters (migrations/V9__certificates.sql: no look-alikes). */
+    private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
@@ -510,8 +515,104 @@ class ClusterCheck {
         }
     }
 
+    /** The certificate PDFs each instance has made: its job runs of kind certificate that ended done. */
+    static Map<String, Double> certificateRuns() {
+        Map<String, Double> runs = new LinkedHashMap<>();
+        for (Node n : alive()) {
+            String scraped = HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.management() + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .join()
+                    .body();
+            runs.put(
+                    n.name(),
+                    Metrics.sum(scraped, "hocso_job_runs_seconds_count", "kind=\"certificate\"", "outcome=\"done\""));
+        }
+        return runs;
+    }
+
     @Test
     @Order(5)
+    void aBatchOfCertificateJobsIsIssuedOnceEachWhicheverInstancesPoll() throws Exception {
+        int count = 24;
+        Map<String, Double> before = certificateRuns();
+        long course = longOf("select id from course where slug = ?", COURSE);
+        String batch = Long.toString(System.nanoTime(), 36);
+        // learners who completed the course, each with a pending certificate and its job, all queued in one commit so
+        // that every instance's worker finds them at its next poll
+        List<Long> certificates = new ArrayList<>();
+        SecureRandom random = new SecureRandom();
+        db.setAutoCommit(false);
+        try {
+            for (int i = 0; i < count; i++) {
+                long person = longOf(
+                        "insert into person (subject, full_name) values (?, ?) returning id",
+                        "cluster-certificate-" + batch + "-" + i,
+                        "Người Học Chứng Chỉ " + i);
+                StringBuilder code = new StringBuilder();
+                for (int k = 0; k < 10; k++) {
+                    code.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
+                }
+                long certificate = longOf("""
+                        insert into certificate (code, person_id, course_id, holder_name, course_title_vi, issuer_name,
+                            completed_on)
+                        values (?, ?, ?, ?, 'Kỹ năng số cơ bản', 'HọcSố', current_date) returning id""", code.toString(), person, course, "Người Học Chứng Chỉ " + i);
+                longOf("""
+                        insert into job (kind, payload, dedupe_key, max_attempts)
+                        values ('certificate', cast(? as jsonb), ?, 5) returning id""", "{\"certificateId\":" + certificate + "}", "certificate:" + certificate);
+                certificates.add(certificate);
+            }
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+        String ids = certificates.stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow();
+
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (longOf(
+                        "select count(*) from job where kind = 'certificate' and status = 'done'"
+                                + " and payload ->> 'certificateId' in (select unnest(string_to_array(?, ',')))",
+                        ids)
+                < count) {
+            assertTrue(System.nanoTime() < deadline, "the certificate jobs were not done within 3 minutes");
+            Thread.sleep(500);
+        }
+        assertEquals(
+                count,
+                longOf(
+                        "select count(*) from certificate where id = any (string_to_array(?, ',')::bigint[])"
+                                + " and status = 'issued' and issued_at is not null and pdf_key = 'certificates/' || code || '.pdf'",
+                        ids),
+                "every certificate issued with its PDF");
+        assertEquals(
+                count,
+                longOf(
+                        "select count(*) from job where kind = 'certificate' and attempts = 1"
+                                + " and payload ->> 'certificateId' in (select unnest(string_to_array(?, ',')))",
+                        ids),
+                "each job claimed once");
+        // every run is counted by the instance that made it: a job run twice, anywhere, would count twice
+        Map<String, Double> after = certificateRuns();
+        double runs = 0;
+        Set<String> issuers = new LinkedHashSet<>();
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            double made = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            runs += made;
+            if (made > 0) {
+                issuers.add(e.getKey());
+            }
+        }
+        assertEquals(count, (int) runs, "one run per certificate in all: " + before + " -> " + after);
+        assertTrue(issuers.size() >= 2, "made by several instances: " + before + " -> " + after);
+    }
+
+    @Test
+    @Order(6)
     void sigtermTakesTheInstanceOutFinishesTheSubmitInFlightAndHandsItsJobToAnother() throws Exception {
         long video = demoVideo();
         // a new version of the demo video from the same source, so a transcode runs now; its job is the check's
@@ -614,7 +715,7 @@ class ClusterCheck {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void sigkillInAStreamOfHeartbeatsAndSavesLosesNothingAClientWasToldSucceeded() throws Exception {
         List<Node> up = alive();
         assertTrue(up.size() >= 2, "two instances left: " + up);
