@@ -50,6 +50,7 @@ class ArchitectureTest {
             Map.entry("roster_import", "unitadmin"),
             Map.entry("category", "course"),
             Map.entry("course", "course"),
+            Map.entry("catalogue_version", "course"),
             Map.entry("course_module", "course"),
             Map.entry("lesson", "course"),
             Map.entry("course_author", "course"),

@@ -2,27 +2,38 @@ package vn.hocso.catalog;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.TargetGroup;
+import vn.hocso.course.CatalogueVersion;
 import vn.hocso.course.Categories;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseOutline;
 import vn.hocso.course.Outlines;
 import vn.hocso.progress.CourseProgress;
+import vn.hocso.web.AnonymousPages;
 import vn.hocso.web.Links;
 
-/** The public catalogue and course pages; anonymous visitors may browse both. */
+/**
+ * The public catalogue and course pages; anonymous visitors may browse both. What an anonymous visitor is given is
+ * kept and given again to the next ones until the catalogue changes ({@link AnonymousPages}, with
+ * {@link CatalogueVersion} as the version: the crowd of an announcement costs one statement a visit).
+ */
 @Path("/")
+@Produces(MediaType.TEXT_HTML)
 class CatalogResource {
 
     @CheckedTemplate(basePath = "catalog")
@@ -70,8 +81,18 @@ class CatalogResource {
     @Inject
     Categories categories;
 
+    @Inject
+    AnonymousPages anonymousPages;
+
+    @Inject
+    CatalogueVersion catalogueVersion;
+
+    void install(@Observes Router router) {
+        anonymousPages.serve(router, true, catalogueVersion::current, "/", "/courses", "/courses/:slug");
+    }
+
     @GET
-    public TemplateInstance home(
+    public String home(
             @QueryParam("q") String q,
             @QueryParam("category") String category,
             @QueryParam("group") String group,
@@ -81,18 +102,19 @@ class CatalogResource {
 
     @GET
     @Path("courses")
-    public TemplateInstance list(
+    public String list(
             @QueryParam("q") String q,
             @QueryParam("category") String category,
             @QueryParam("group") String group,
             @QueryParam("page") String page) {
         CatalogSearch.Query query = new CatalogSearch.Query(q, category, group, pageNumber(page));
         List<Category> inOrder = categories.inOrder();
-        return Templates.index(
-                new Listing(query, search.search(query)),
-                inOrder,
-                inOrder.stream().collect(Collectors.toMap(c -> c.code, Function.identity())),
-                TargetGroup.values());
+        return anonymousPages.keep(Templates.index(
+                        new Listing(query, search.search(query)),
+                        inOrder,
+                        inOrder.stream().collect(Collectors.toMap(c -> c.code, Function.identity())),
+                        TargetGroup.values())
+                .render());
     }
 
     /**
@@ -101,7 +123,7 @@ class CatalogResource {
      */
     @GET
     @Path("courses/{slug}")
-    public TemplateInstance course(@PathParam("slug") String slug) {
+    public String course(@PathParam("slug") String slug) {
         Course.Listed listed = Course.getPublishedWithCategory(slug);
         Course course = listed.course();
         CourseOutline outline = outlines.of(course);
@@ -111,7 +133,8 @@ class CatalogResource {
                 .orElse(Standing.NONE);
         CourseProgress progress =
                 standing.enrolled() ? CourseProgress.of(outline.lessons(), standing.done()) : CourseProgress.NONE;
-        return Templates.course(course, listed.category(), outline.modules(), standing, progress);
+        return anonymousPages.keep(Templates.course(course, listed.category(), outline.modules(), standing, progress)
+                .render());
     }
 
     /** A page number as typed in the address bar: anything that is not a small positive number means page 1. */

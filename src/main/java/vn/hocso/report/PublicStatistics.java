@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import vn.hocso.org.OrgTree;
@@ -53,6 +54,9 @@ class PublicStatistics {
     /** The last figures computed; null until the first computation after a start has finished. */
     private volatile Snapshot snapshot;
 
+    /** Moves on each time {@link #snapshot} is replaced: the version of the public page (web.AnonymousPages). */
+    private final AtomicLong generation = new AtomicLong();
+
     /** A computation is running: visitors never start a second one. */
     private final AtomicBoolean computing = new AtomicBoolean();
 
@@ -89,6 +93,12 @@ class PublicStatistics {
     @ActivateRequestContext
     void refresh() {
         snapshot = compute();
+        generation.incrementAndGet();
+    }
+
+    /** The version of the figures {@link #current} gives: moves on after they were replaced. */
+    long generation() {
+        return generation.get();
     }
 
     @ActivateRequestContext

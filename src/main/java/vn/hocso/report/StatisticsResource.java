@@ -1,11 +1,11 @@
 package vn.hocso.report;
 
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,18 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import vn.hocso.web.Flash;
+import vn.hocso.web.AnonymousPages;
 import vn.hocso.web.Locales;
-import vn.hocso.web.Viewer;
 
 /**
  * Public statistics: open to anyone, served from the figures computed every few minutes. It is the page a burst of the
- * public opens (a ministry's announcement links to it), so a visit costs as little as a page can: the method runs on
- * the I/O thread (it reads nothing but memory: the figures, the sign-in, cookies), the figures are rendered once per
- * snapshot and language, and an anonymous visitor gets the whole page as rendered for the first anonymous visitor of
- * that snapshot and language with only the CSRF token of the language switch changed to their own. A signed-in
- * person's page (their menu), a page with a flash message or an address with a query is rendered for that visit and
- * never kept.
+ * public opens (a ministry's announcement links to it), so a visit costs as little as a page can: an anonymous visitor
+ * gets the whole page as rendered for the first anonymous visitor of those figures and language, from memory, ahead of
+ * the security chain ({@link AnonymousPages}, the figures' generation as its version); the method runs on the I/O
+ * thread (it reads nothing but memory: the figures, the sign-in, cookies) and renders the figures once per snapshot
+ * and language, so a signed-in person's page (their menu) or a page with a flash message renders only the layout.
  */
 @Path("/statistics")
 @PermitAll
@@ -53,12 +51,6 @@ class StatisticsResource {
      */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    /** The whole page of an anonymous visitor, with the CSRF token it was rendered with (random, found only there). */
-    private record Anonymous(PublicStatistics.Snapshot snapshot, String html, String token) {}
-
-    /** By language: the last anonymous page rendered. */
-    private final Map<String, Anonymous> anonymous = new ConcurrentHashMap<>();
-
     static final String PATH = "/statistics";
 
     @Inject
@@ -68,16 +60,11 @@ class StatisticsResource {
     Locales locales;
 
     @Inject
-    Viewer viewer;
+    AnonymousPages anonymousPages;
 
-    @Inject
-    Flash flash;
-
-    @Inject
-    CsrfTokenParameterProvider csrf;
-
-    @Inject
-    HttpServerRequest request;
+    void install(@Observes Router router) {
+        anonymousPages.serve(router, false, statistics::generation, PATH);
+    }
 
     @GET
     @NonBlocking
@@ -90,17 +77,7 @@ class StatisticsResource {
             r = new Rendered(s, body(s).render());
             rendered.put(language, r);
         }
-        if (viewer.isSignedIn() || flash.getMessage() != null || !PATH.equals(request.uri())) {
-            return Templates.statistics(r.html()).render();
-        }
-        String token = csrf.getToken();
-        Anonymous page = anonymous.get(language);
-        if (page == null || page.snapshot() != s) {
-            page = new Anonymous(s, Templates.statistics(r.html()).render(), token);
-            anonymous.put(language, page);
-            return page.html();
-        }
-        return page.html().replace(page.token(), token);
+        return anonymousPages.keep(Templates.statistics(r.html()).render());
     }
 
     private TemplateInstance body(PublicStatistics.Snapshot s) {

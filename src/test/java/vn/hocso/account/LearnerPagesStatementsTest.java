@@ -45,6 +45,21 @@ class LearnerPagesStatementsTest {
         return sessions.getStatistics().getPrepareStatementCount() - before;
     }
 
+    /**
+     * Statements of an anonymous page rendered again because the catalogue changed since it was kept (a visit given the
+     * kept page costs the version read alone: catalog.AnonymousCataloguePagesTest): the page's own, counted by
+     * Hibernate, and the version read before it by web.AnonymousPages (plain JDBC, which Hibernate does not count).
+     */
+    private long anonymousStatementsFor(String path, String shows) {
+        given().when().get(path).then().statusCode(200);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update catalogue_version set version = version + 1")
+                        .executeUpdate());
+        long before = sessions.getStatistics().getPrepareStatementCount();
+        given().when().get(path).then().statusCode(200).body(containsString(shows));
+        return sessions.getStatistics().getPrepareStatementCount() - before + 1;
+    }
+
     /** A published course of {@code lessons} text lessons in one module; the person is enrolled and did the first. */
     private void courseOf(String slug, int lessons, boolean enrol) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -103,22 +118,27 @@ class LearnerPagesStatementsTest {
     void anonymousCataloguePagesCostAtMostThreeStatements() {
         DemoCourses.ensureImported(importer);
         courseOf("so-cau-lenh-an-danh-lon", 60, false);
-        long catalogue = statementsFor("/courses", "dich-vu-cong-truc-tuyen");
-        long course = statementsFor("/courses/dich-vu-cong-truc-tuyen", "Dịch vụ công");
-        long bigCourse = statementsFor("/courses/so-cau-lenh-an-danh-lon", "Bài số 60");
-        long search = statementsFor("/courses?q=dich+vu+cong", "dich-vu-cong-truc-tuyen");
-        long longWords = statementsFor("/courses?q=dich+vu+cong+truc+tuyen", "dich-vu-cong-truc-tuyen");
-        long typo = statementsFor("/courses?q=dich+vu+cong+truc+tuyem", "dich-vu-cong-truc-tuyen");
-        long pastTheEnd = statementsFor("/courses?q=dich+vu+cong&page=50", "dich-vu-cong-truc-tuyen");
-        long nothing = statementsFor("/courses?q=khongcokhoahocnao", "<form");
+        long catalogue = anonymousStatementsFor("/courses", "dich-vu-cong-truc-tuyen");
+        long course = anonymousStatementsFor("/courses/dich-vu-cong-truc-tuyen", "Dịch vụ công");
+        long bigCourse = anonymousStatementsFor("/courses/so-cau-lenh-an-danh-lon", "Bài số 60");
+        long search = anonymousStatementsFor("/courses?q=dich+vu+cong", "dich-vu-cong-truc-tuyen");
+        long longWords = anonymousStatementsFor("/courses?q=dich+vu+cong+truc+tuyen", "dich-vu-cong-truc-tuyen");
+        long typo = anonymousStatementsFor("/courses?q=dich+vu+cong+truc+tuyem", "dich-vu-cong-truc-tuyen");
+        long pastTheEnd = anonymousStatementsFor("/courses?q=dich+vu+cong&page=50", "dich-vu-cong-truc-tuyen");
+        long nothing = anonymousStatementsFor("/courses?q=khongcokhoahocnao", "<form");
         assertTrue(catalogue <= 3, "catalogue: " + catalogue);
         assertTrue(search <= 3, "search of short words: " + search);
-        assertTrue(longWords <= 3, "search with a word long enough to correct: " + longWords);
-        assertTrue(typo <= 3, "search with a typo: " + typo);
+        // a word long enough to correct adds the corrections' statement: 3 of the page's own and the version read, on
+        // the first visit after a change of the catalogue only (kept, the page costs the version read alone)
+        assertTrue(longWords <= 4, "search with a word long enough to correct: " + longWords);
+        assertTrue(typo <= 4, "search with a typo: " + typo);
         assertTrue(pastTheEnd <= 3, "search asking for a page past the last: " + pastTheEnd);
         assertTrue(nothing <= 3, "search finding nothing: " + nothing);
         assertTrue(course <= 3, "course page: " + course);
         assertEquals(course, bigCourse, "a course of 60 lessons vs a demo course");
+        System.err.printf(
+                "ANON catalogue=%d course=%d search=%d long=%d typo=%d past=%d nothing=%d%n",
+                catalogue, course, search, longWords, typo, pastTheEnd, nothing);
     }
 
     @Test
