@@ -127,7 +127,7 @@ public class AnonymousPages {
 
     private void visit(RoutingContext context, boolean blocking, LongSupplier version) {
         HttpServerRequest request = context.request();
-        if (!isAnonymous(context)) {
+        if (!isAnonymous(context) || !acceptsHtml(request)) {
             context.next();
             return;
         }
@@ -185,6 +185,12 @@ public class AnonymousPages {
             }
         }
         return true;
+    }
+
+    /** The pages are HTML only: a client that does not take it gets the chain's answer (406). */
+    private static boolean acceptsHtml(HttpServerRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.contains("text/html") || accept.contains("*/*") || accept.contains("text/*");
     }
 
     /** A token as the CSRF filter makes them: {@code token-size} random bytes, base64url without padding. */

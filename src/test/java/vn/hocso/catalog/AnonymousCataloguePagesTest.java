@@ -160,6 +160,17 @@ class AnonymousCataloguePagesTest {
     }
 
     @Test
+    void aClientThatTakesNoHtmlIsAnsweredByTheUsualChain() {
+        given().when().get(COURSE).then().statusCode(200);
+        given().accept("application/json").when().get(COURSE).then().statusCode(406);
+        given().accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .when()
+                .get(COURSE)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     @TestSecurity(user = "anonymous-pages-learner", roles = "learner")
     void aSignedInVisitorIsNeverGivenTheKeptPage() {
         given().when().get(COURSE).then().statusCode(200).body(containsString("/logout"));
