@@ -2,9 +2,11 @@ package vn.hocso.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.netty.buffer.Unpooled;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,9 +14,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,25 +53,65 @@ public class AnonymousPages {
      */
     static final int ORDER = -50;
 
-    /** Kept pages in all, in characters: a few thousand pages; addresses with odd queries only push others out. */
-    static final long MAX_CHARS = 24L * 1024 * 1024;
+    /** Kept pages in all, in bytes: a few thousand pages; addresses with odd queries only push others out. */
+    static final long MAX_BYTES = 48L * 1024 * 1024;
 
     private static final String PENDING = AnonymousPages.class.getName() + ".pending";
 
     /** The OIDC session cookies (q_session, q_session_at, q_session_rt and their chunks). */
     private static final String SESSION_COOKIE = "q_session";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread (the event loops): a shared SecureRandom is a lock every new visitor of a burst would
+     * queue on. DRBG, seeded by the system, is what Java recommends for tokens.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     /** A visit the route let through to be rendered, and the version read before it was. */
     private record Pending(String key, long version) {}
 
-    /** A page as rendered for an anonymous visitor, with the CSRF token it carries (random, found only there). */
-    private record Kept(long version, String html, String token) {}
+    /**
+     * A page as rendered for an anonymous visitor, in UTF-8, cut where the CSRF token it was rendered with stood (a
+     * random value, found only there): a visit writes the parts with its own token between them, without copying.
+     */
+    private record Kept(long version, byte[][] parts, int bytes) {
+
+        static Kept of(long version, String html, String token) {
+            List<byte[]> parts = new ArrayList<>();
+            int from = 0;
+            for (int at = html.indexOf(token); at >= 0 && !token.isEmpty(); at = html.indexOf(token, from)) {
+                parts.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
+                from = at + token.length();
+            }
+            parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
+            return new Kept(
+                    version,
+                    parts.toArray(byte[][]::new),
+                    parts.stream().mapToInt(p -> p.length).sum());
+        }
+
+        Buffer with(String token) {
+            byte[] mine = token.getBytes(StandardCharsets.US_ASCII);
+            byte[][] all = new byte[parts.length * 2 - 1][];
+            for (int i = 0; i < parts.length; i++) {
+                all[2 * i] = parts[i];
+                if (i + 1 < parts.length) {
+                    all[2 * i + 1] = mine;
+                }
+            }
+            return Buffer.buffer(Unpooled.wrappedBuffer(all));
+        }
+    }
 
     private final Cache<String, Kept> kept = Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARS)
-            .weigher((String key, Kept page) -> key.length() + page.html().length())
+            .maximumWeight(MAX_BYTES)
+            .weigher((String key, Kept page) -> key.length() + page.bytes())
             .build();
 
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name")
@@ -120,7 +166,7 @@ public class AnonymousPages {
         RoutingContext context = currentRequest.getCurrent();
         Pending pending = context == null ? null : context.get(PENDING);
         if (pending != null && !viewer.isSignedIn() && flash.getMessage() == null) {
-            kept.put(pending.key(), new Kept(pending.version(), html, csrf.getToken()));
+            kept.put(pending.key(), Kept.of(pending.version(), html, csrf.getToken()));
         }
         return html;
     }
@@ -169,7 +215,7 @@ public class AnonymousPages {
         context.response()
                 .setStatusCode(200)
                 .putHeader("Content-Type", "text/html;charset=UTF-8")
-                .end(page.html().replace(page.token(), mine));
+                .end(page.with(mine));
     }
 
     private static boolean isAnonymous(RoutingContext context) {
@@ -204,7 +250,7 @@ public class AnonymousPages {
 
     private String newToken() {
         byte[] bytes = new byte[csrfTokenSize];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
