@@ -63,8 +63,10 @@ final class Probe {
             long waiting = Duration.between(current.started(), Instant.now()).toSeconds();
             return Uni.createFrom().item(down("no answer for " + Math.max(1, waiting) + " s"));
         }
+        // each caller waits on a copy: a caller's timeout cancels what it waits on, and cancelling the shared answer
+        // would give every other caller a CancellationException instead of this probe's named answer
         return Uni.createFrom()
-                .completionStage(current.answer())
+                .completionStage(current.answer().copy())
                 .ifNoItem()
                 .after(left)
                 .recoverWithItem(() -> down("no answer within " + TIMEOUT.toSeconds() + " s"));

@@ -114,6 +114,10 @@ public class AnonymousPages {
             .weigher((String key, Kept page) -> key.length() + page.bytes())
             .build();
 
+    /*
+     * quarkus-rest-csrf's own settings, not ours (so not in HocsoConfig): read to recognise its cookie and to set a new
+     * visitor's cookie exactly as its filter would (AnonymousCataloguePagesTest compares the two).
+     */
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name")
     String csrfCookie;
 

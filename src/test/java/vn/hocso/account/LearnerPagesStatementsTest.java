@@ -136,9 +136,6 @@ class LearnerPagesStatementsTest {
         assertTrue(nothing <= 3, "search finding nothing: " + nothing);
         assertTrue(course <= 3, "course page: " + course);
         assertEquals(course, bigCourse, "a course of 60 lessons vs a demo course");
-        System.err.printf(
-                "ANON catalogue=%d course=%d search=%d long=%d typo=%d past=%d nothing=%d%n",
-                catalogue, course, search, longWords, typo, pastTheEnd, nothing);
     }
 
     @Test

@@ -119,18 +119,15 @@ class AnonymousCataloguePagesTest {
     @Test
     void aVisitorWhoChoseEnglishIsGivenTheEnglishPage() {
         given().when().get(COURSE).then().statusCode(200).body(containsString("lang=\"vi\""));
-        given().cookie("hocso-lang", "en")
-                .when()
-                .get(COURSE)
-                .then()
-                .statusCode(200)
-                .body(containsString("lang=\"en\""));
-        given().cookie("hocso-lang", "en")
-                .when()
-                .get(COURSE)
-                .then()
-                .statusCode(200)
-                .body(containsString("lang=\"en\""));
+        for (int visit = 1; visit <= 2; visit++) {
+            // the first English visit is rendered and kept, the second given the kept English page
+            given().cookie("hocso-lang", "en")
+                    .when()
+                    .get(COURSE)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("lang=\"en\""));
+        }
         given().when().get(COURSE).then().statusCode(200).body(containsString("lang=\"vi\""));
     }
 
