@@ -41,6 +41,10 @@ public interface HocsoConfig {
     @Valid
     Api api();
 
+    /** Browser sessions. */
+    @Valid
+    Sessions sessions();
+
     /** Courses as files. */
     @Valid
     Courses courses();
@@ -146,6 +150,24 @@ public interface HocsoConfig {
         /** Bearer tokens verified once are remembered, so a client's every call does not pay for a verification. */
         @Valid
         TokenCache tokenCache();
+    }
+
+    /** Browser sessions (account.DecryptedSessionCookies, account.VerifiedSessions). */
+    interface Sessions {
+
+        /**
+         * Sign-in sessions remembered at most, as their decrypted cookies and verified tokens (0 turns remembering
+         * off): a signed-in person's every page would otherwise decrypt three cookies and check two token signatures.
+         */
+        @PositiveOrZero
+        int remembered();
+
+        /**
+         * A session is remembered until its ID token or access token expires, and at most this long; sign-out still
+         * ends it at once, on every request (0 turns remembering off).
+         */
+        @DurationMin(seconds = 0)
+        Duration rememberedFor();
     }
 
     /** Verified bearer tokens kept in memory. */

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +39,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.hocso.CookieBrowser;
 import vn.hocso.Metrics;
 
 /**
@@ -106,51 +105,8 @@ class ClusterCheck {
         }
     }
 
-    /**
-     * A person's browser: no automatic redirects, and a cookie jar as a browser keeps one for 127.0.0.1 (the app
-     * behind the balancer and Keycloak share the host; cookies do not tell ports apart, and a browser sends Secure
-     * cookies to 127.0.0.1 over http). java.net.CookieManager would do neither.
-     */
-    static final class Browser {
-        final Map<String, String> cookies = new ConcurrentHashMap<>();
-        final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                StringBuilder header = new StringBuilder();
-                cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ")
-                        .append(k)
-                        .append('=')
-                        .append(v));
-                request.header("Cookie", header.toString());
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-                for (String set : response.headers().allValues("Set-Cookie")) {
-                    String pair = set.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    String name = pair.substring(0, eq).trim();
-                    String lower = set.toLowerCase(java.util.Locale.ROOT);
-                    if (lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, pair.substring(eq + 1).trim());
-                    }
-                }
-                return response;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
+    /** A person's browser (see {@link CookieBrowser}) that can also speak to one instance as the balancer would. */
+    static final class Browser extends CookieBrowser {
         /** Through the balancer (node null) or straight to one instance, as the balancer would forward it. */
         HttpResponse<String> get(Node node, String path) {
             return send(request(node, path).GET());
@@ -175,23 +131,8 @@ class ClusterCheck {
         void signIn(String user, Node starts, Node finishes) {
             HttpResponse<String> toProvider = get(starts, "/my");
             assertEquals(302, toProvider.statusCode(), "an anonymous /my is sent to the provider");
-            String auth = toProvider.headers().firstValue("Location").orElseThrow();
-            HttpResponse<String> loginPage =
-                    send(HttpRequest.newBuilder(URI.create(auth)).GET());
-            assertEquals(200, loginPage.statusCode(), "Keycloak's login page");
-            Matcher action = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
-                    .matcher(loginPage.body());
-            if (!action.find()) {
-                action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
-                assertTrue(action.find(), "a login form on Keycloak's page");
-            }
-            HttpResponse<String> back =
-                    send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    encode(Map.of("username", List.of(user), "password", List.of("hocso123"))))));
-            assertEquals(302, back.statusCode(), "Keycloak accepts " + user + ": " + back.body());
-            URI callback = URI.create(back.headers().firstValue("Location").orElseThrow());
+            URI callback =
+                    signInAtProvider(toProvider.headers().firstValue("Location").orElseThrow(), user);
             assertTrue(callback.toString().startsWith(front + "/login"), "back to the balancer: " + callback);
             HttpResponse<String> signedIn = get(finishes, callback.getRawPath() + "?" + callback.getRawQuery());
             assertEquals(
@@ -202,16 +143,7 @@ class ClusterCheck {
     }
 
     static String encode(Map<String, List<String>> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((k, values) -> values.forEach(v -> {
-            if (!body.isEmpty()) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        }));
-        return body.toString();
+        return CookieBrowser.encode(form);
     }
 
     static String csrf(HttpResponse<String> page) {

@@ -7,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import vn.hocso.CookieBrowser;
 
 /**
  * Keycloak stopped and started again for real (the test's own, {@link PrivateKeycloak}) under a running app: while it
@@ -130,72 +122,11 @@ class KeycloakOutageWithRealKeycloakTest {
         throw new AssertionError("not within 30 s: " + what);
     }
 
-    /**
-     * A person's browser: no automatic redirects, one cookie jar for 127.0.0.1 (the app and Keycloak share the host,
-     * and cookies do not tell ports apart).
-     */
-    static final class Browser {
-        final Map<String, String> cookies = new ConcurrentHashMap<>();
-        final HttpClient http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+    /** A person's browser against this app (see {@link CookieBrowser}). */
+    static final class Browser extends CookieBrowser {
 
-        HttpResponse<String> get(String url) {
-            return send(HttpRequest.newBuilder(URI.create(url)).GET());
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                StringBuilder header = new StringBuilder();
-                cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ")
-                        .append(k)
-                        .append('=')
-                        .append(v));
-                request.header("Cookie", header.toString());
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                for (String set : response.headers().allValues("Set-Cookie")) {
-                    String pair = set.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    String name = pair.substring(0, eq).trim();
-                    String lower = set.toLowerCase(Locale.ROOT);
-                    if (lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, pair.substring(eq + 1).trim());
-                    }
-                }
-                return response;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The OIDC code flow through Keycloak's own login page. */
         void signIn(String user) {
-            HttpResponse<String> toProvider = get(APP + "/my");
-            assertEquals(302, toProvider.statusCode(), "an anonymous /my is sent to the provider");
-            String auth = toProvider.headers().firstValue("Location").orElseThrow();
-            assertTrue(auth.startsWith(PrivateKeycloak.REALM), auth);
-            HttpResponse<String> loginPage = get(auth);
-            assertEquals(200, loginPage.statusCode(), "Keycloak's login page");
-            Matcher action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
-            assertTrue(action.find(), "a login form on Keycloak's page");
-            HttpResponse<String> back =
-                    send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username="
-                                    + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=hocso123")));
-            assertEquals(302, back.statusCode(), "Keycloak accepts " + user + ": " + back.body());
-            String callback = back.headers().firstValue("Location").orElseThrow();
-            assertTrue(callback.startsWith(APP + "/login"), callback);
-            assertEquals(302, get(callback).statusCode(), "the app takes the code");
+            signIn(APP, user);
         }
     }
 }

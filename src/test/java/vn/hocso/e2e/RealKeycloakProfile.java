@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public class RealKeycloakProfile implements QuarkusTestProfile {
 
-    static final int PORT = 8089;
+    public static final int PORT = 8089;
 
     @Override
     public Map<String, String> getConfigOverrides() {
