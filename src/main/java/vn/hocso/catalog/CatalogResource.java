@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.hocso.account.CurrentUser;
@@ -22,10 +23,13 @@ import vn.hocso.course.Categories;
 import vn.hocso.course.Category;
 import vn.hocso.course.Course;
 import vn.hocso.course.CourseOutline;
+import vn.hocso.course.Lesson;
 import vn.hocso.course.Outlines;
 import vn.hocso.progress.CourseProgress;
 import vn.hocso.web.AnonymousPages;
+import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
+import vn.hocso.web.PageParts;
 
 /**
  * The public catalogue and course pages; anonymous visitors may browse both. What an anonymous visitor is given is
@@ -41,12 +45,20 @@ class CatalogResource {
         static native TemplateInstance index(
                 Listing listing, List<Category> categories, Map<String, Category> categoryByCode, TargetGroup[] groups);
 
+        /** {@code slots} null renders the page; else the parts kept for signed-in learners ({@link SignedInCoursePages}). */
         static native TemplateInstance course(
                 Course course,
                 Category category,
                 List<CourseOutline.Module> modules,
                 Standing standing,
-                CourseProgress progress);
+                CourseProgress progress,
+                PageParts.Slots slots);
+
+        /** The enrolment panel of a course page. */
+        static native TemplateInstance course$panel(Course course, Standing standing, CourseProgress progress);
+
+        /** One lesson's row in a course page's outline. */
+        static native TemplateInstance course$row(Course course, Lesson l, Standing standing);
     }
 
     /** A page of results and the query that produced it, with links that keep the filters. */
@@ -87,6 +99,12 @@ class CatalogResource {
     @Inject
     CatalogueVersion catalogueVersion;
 
+    @Inject
+    SignedInCoursePages signedInPages;
+
+    @Inject
+    Flash flash;
+
     void install(@Observes Router router) {
         anonymousPages.serve(router, true, catalogueVersion::current, "/", "/courses", "/courses/:slug");
     }
@@ -124,17 +142,22 @@ class CatalogResource {
     @GET
     @Path("courses/{slug}")
     public String course(@PathParam("slug") String slug) {
+        Optional<Long> person = currentUser.findPersonId();
+        if (person.isPresent() && flash.getMessage() == null) {
+            Optional<String> page = signedInPages.page(slug, person.get());
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
         Course.Listed listed = Course.getPublishedWithCategory(slug);
         Course course = listed.course();
         CourseOutline outline = outlines.of(course);
-        Standing standing = currentUser
-                .findPersonId()
-                .map(person -> Standing.of(person, course.id))
-                .orElse(Standing.NONE);
+        Standing standing = person.map(p -> Standing.of(p, course.id)).orElse(Standing.NONE);
         CourseProgress progress =
                 standing.enrolled() ? CourseProgress.of(outline.lessons(), standing.done()) : CourseProgress.NONE;
-        return anonymousPages.keep(Templates.course(course, listed.category(), outline.modules(), standing, progress)
-                .render());
+        return anonymousPages.keep(
+                Templates.course(course, listed.category(), outline.modules(), standing, progress, null)
+                        .render());
     }
 
     /** A page number as typed in the address bar: anything that is not a small positive number means page 1. */

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.hocso.course.CourseStatus;
 
 /**
  * Where one learner stands in one course, read in one statement: enrolled or not, completed or not, the live
@@ -38,6 +39,52 @@ public record Standing(
         }
         return new Standing(
                 (Boolean) first[0], (Boolean) first[1], (String) first[2], "issued".equals(first[3]), Set.copyOf(done));
+    }
+
+    /** What a signed-in visit of a course's pages reads first: the catalogue's version, the course, the standing. */
+    public record Visit(long version, long courseId, Standing standing) {}
+
+    /**
+     * The catalogue's version, the published course of this slug and where the person stands in it, in one
+     * statement; null when no published course has this slug.
+     */
+    public static Visit visit(String slug, long person) {
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("""
+                        select v.version, c.id, e.course_id is not null, e.completed_at is not null,
+                               cert.code, cert.status, done.lesson_id
+                        from catalogue_version v
+                        join course c on c.slug = ?2 and c.status = ?3
+                        left join enrolment_status e on e.person_id = ?1 and e.course_id = c.id
+                        left join live_certificate cert on cert.person_id = ?1 and cert.course_id = c.id
+                        left join (completed_lesson done
+                                   join lesson_in_course l on l.lesson_id = done.lesson_id)
+                               on done.person_id = ?1 and l.course_id = c.id
+                        where v.id = 1""")
+                .setParameter(1, person)
+                .setParameter(2, slug)
+                .setParameter(3, CourseStatus.PUBLISHED.code())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] first = (Object[]) rows.get(0);
+        Set<Long> done = new HashSet<>();
+        for (Object row : rows) {
+            Object lesson = ((Object[]) row)[6];
+            if (lesson != null) {
+                done.add(((Number) lesson).longValue());
+            }
+        }
+        return new Visit(
+                ((Number) first[0]).longValue(),
+                ((Number) first[1]).longValue(),
+                new Standing(
+                        (Boolean) first[2],
+                        (Boolean) first[3],
+                        (String) first[4],
+                        "issued".equals(first[5]),
+                        Set.copyOf(done)));
     }
 
     /** A certificate is on its way or issued. */

@@ -9,9 +9,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import vn.hocso.account.CurrentUser;
 import vn.hocso.account.Person;
@@ -27,6 +30,7 @@ import vn.hocso.progress.ProgressService;
 import vn.hocso.web.Flash;
 import vn.hocso.web.Links;
 import vn.hocso.web.Locales;
+import vn.hocso.web.PageParts;
 import vn.hocso.web.Refusal;
 
 /** Reading a lesson and marking a text lesson done. Only enrolled learners of a published course get in. */
@@ -43,7 +47,12 @@ class LessonResource {
                 Set<Long> done,
                 Lesson previous,
                 Lesson next,
-                CourseProgress progress);
+                CourseProgress progress,
+                PageParts.Slots slots);
+
+        /** The lesson's panel of actions: done, or the button that marks it so, and the progress bar. */
+        static native TemplateInstance lesson$actions(
+                Course course, Lesson lesson, Set<Long> done, CourseProgress progress);
     }
 
     @Inject
@@ -61,13 +70,24 @@ class LessonResource {
     @Inject
     Outlines outlines;
 
+    @Inject
+    SignedInLessonPages keptPages;
+
     /**
-     * A lesson: the course (one statement), where the learner stands in it (one statement; the enrolment check, the
-     * lessons done), the outline from memory ({@link Outlines}); the person is known from the session check.
+     * A lesson: from the parts kept for it ({@link SignedInLessonPages}: one statement), or the course (one statement),
+     * where the learner stands in it (one statement; the enrolment check, the lessons done), the outline from memory
+     * ({@link Outlines}); the person is known from the session check.
      */
     @GET
-    public TemplateInstance show(@PathParam("slug") String slug, @PathParam("key") String key) {
+    @Produces(MediaType.TEXT_HTML)
+    public String show(@PathParam("slug") String slug, @PathParam("key") String key) {
         long person = currentUser.personId();
+        if (flash.getMessage() == null) {
+            Optional<String> kept = keptPages.page(slug, key, person);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         Course course = Course.getPublishedBySlug(slug);
         Standing standing = Standing.of(person, course.id);
         if (!standing.enrolled()) {
@@ -80,13 +100,15 @@ class LessonResource {
             throw new NotFoundException();
         }
         return Templates.lesson(
-                course,
-                lessons.get(at),
-                lessons,
-                standing.done(),
-                at > 0 ? lessons.get(at - 1) : null,
-                at + 1 < lessons.size() ? lessons.get(at + 1) : null,
-                CourseProgress.of(lessons, standing.done()));
+                        course,
+                        lessons.get(at),
+                        lessons,
+                        standing.done(),
+                        at > 0 ? lessons.get(at - 1) : null,
+                        at + 1 < lessons.size() ? lessons.get(at + 1) : null,
+                        CourseProgress.of(lessons, standing.done()),
+                        null)
+                .render();
     }
 
     @POST

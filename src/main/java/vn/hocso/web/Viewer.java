@@ -33,4 +33,12 @@ public class Viewer {
     public boolean isUnitAdmin() {
         return identity.hasRole(Roles.UNIT_ADMIN) || isAdmin();
     }
+
+    /** The menu this viewer sees, as a short key: a page kept for many people is kept per menu (PageParts). */
+    public String menu() {
+        return (isSignedIn() ? "s" : "")
+                + (isTrainer() ? "t" : "")
+                + (isUnitAdmin() ? "u" : "")
+                + (isAdmin() ? "a" : "");
+    }
 }
