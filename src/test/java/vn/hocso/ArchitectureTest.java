@@ -91,6 +91,7 @@ class ArchitectureTest {
             Map.entry("issued_certificate", "certificate"),
             Map.entry("live_certificate", "certificate"),
             Map.entry("course_title", "course"),
+            Map.entry("catalogue_version_now", "course"),
             Map.entry("report_export", "report"),
             Map.entry("report_rollup", "report"),
             Map.entry("report_rollup_people", "report"),
@@ -109,6 +110,7 @@ class ArchitectureTest {
             "issued_certificate",
             "live_certificate",
             "course_title",
+            "catalogue_version_now",
             "assignment_due");
 
     static JavaClasses app;

@@ -51,16 +51,15 @@ public record Standing(
     public static Visit visit(String slug, long person) {
         List<?> rows = Panache.getEntityManager()
                 .createNativeQuery("""
-                        select v.version, c.id, e.course_id is not null, e.completed_at is not null,
+                        select v.version, c.course_id, e.course_id is not null, e.completed_at is not null,
                                cert.code, cert.status, done.lesson_id
-                        from catalogue_version v
-                        join course c on c.slug = ?2 and c.status = ?3
-                        left join enrolment_status e on e.person_id = ?1 and e.course_id = c.id
-                        left join live_certificate cert on cert.person_id = ?1 and cert.course_id = c.id
+                        from catalogue_version_now v
+                        join course_title c on c.slug = ?2 and c.status = ?3
+                        left join enrolment_status e on e.person_id = ?1 and e.course_id = c.course_id
+                        left join live_certificate cert on cert.person_id = ?1 and cert.course_id = c.course_id
                         left join (completed_lesson done
                                    join lesson_in_course l on l.lesson_id = done.lesson_id)
-                               on done.person_id = ?1 and l.course_id = c.id
-                        where v.id = 1""")
+                               on done.person_id = ?1 and l.course_id = c.course_id""")
                 .setParameter(1, person)
                 .setParameter(2, slug)
                 .setParameter(3, CourseStatus.PUBLISHED.code())
