@@ -3,6 +3,11 @@ package vn.hocso.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,5 +107,17 @@ final class BearerTokenCache<T> {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * A remembered identity for this request: with its routing context, and marked so that the augmentor that
+     * remembers identities does not remember it again.
+     */
+    static Uni<SecurityIdentity> answer(SecurityIdentity known, RoutingContext routing, String marker) {
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(known)
+                        .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
+                        .addAttribute(marker, Boolean.TRUE)
+                        .build());
     }
 }

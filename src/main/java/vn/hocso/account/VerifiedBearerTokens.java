@@ -83,11 +83,7 @@ class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationReques
         return cache.find(tenant, bearer)
                 .map(known -> {
                     answered.increment();
-                    return Uni.createFrom()
-                            .<SecurityIdentity>item(QuarkusSecurityIdentity.builder(known)
-                                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
-                                    .addAttribute(REMEMBERED, Boolean.TRUE)
-                                    .build());
+                    return BearerTokenCache.answer(known, routing, REMEMBERED);
                 })
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }

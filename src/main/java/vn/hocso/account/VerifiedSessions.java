@@ -78,11 +78,7 @@ class VerifiedSessions implements IdentityProvider<TokenAuthenticationRequest>, 
         return cache.find(tenant(routing), key)
                 .map(known -> {
                     answered.increment();
-                    return Uni.createFrom()
-                            .<SecurityIdentity>item(QuarkusSecurityIdentity.builder(known)
-                                    .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
-                                    .addAttribute(REMEMBERED, Boolean.TRUE)
-                                    .build());
+                    return BearerTokenCache.answer(known, routing, REMEMBERED);
                 })
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }

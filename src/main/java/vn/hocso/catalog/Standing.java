@@ -29,16 +29,28 @@ public record Standing(
                 .setParameter(1, personId)
                 .setParameter(2, courseId)
                 .getResultList();
+        return of(rows, 0);
+    }
+
+    /**
+     * The standing in rows whose columns from {@code at} are enrolled, completed, certificate code and status, and one
+     * lesson done (or null) per row.
+     */
+    private static Standing of(List<?> rows, int at) {
         Object[] first = (Object[]) rows.get(0);
         Set<Long> done = new HashSet<>();
         for (Object row : rows) {
-            Object lesson = ((Object[]) row)[4];
+            Object lesson = ((Object[]) row)[at + 4];
             if (lesson != null) {
                 done.add(((Number) lesson).longValue());
             }
         }
         return new Standing(
-                (Boolean) first[0], (Boolean) first[1], (String) first[2], "issued".equals(first[3]), Set.copyOf(done));
+                (Boolean) first[at],
+                (Boolean) first[at + 1],
+                (String) first[at + 2],
+                "issued".equals(first[at + 3]),
+                Set.copyOf(done));
     }
 
     /** What a signed-in visit of a course's pages reads first: the catalogue's version, the course, the standing. */
@@ -68,22 +80,7 @@ public record Standing(
             return null;
         }
         Object[] first = (Object[]) rows.get(0);
-        Set<Long> done = new HashSet<>();
-        for (Object row : rows) {
-            Object lesson = ((Object[]) row)[6];
-            if (lesson != null) {
-                done.add(((Number) lesson).longValue());
-            }
-        }
-        return new Visit(
-                ((Number) first[0]).longValue(),
-                ((Number) first[1]).longValue(),
-                new Standing(
-                        (Boolean) first[2],
-                        (Boolean) first[3],
-                        (String) first[4],
-                        "issued".equals(first[5]),
-                        Set.copyOf(done)));
+        return new Visit(((Number) first[0]).longValue(), ((Number) first[1]).longValue(), of(rows, 2));
     }
 
     /** A certificate is on its way or issued. */
