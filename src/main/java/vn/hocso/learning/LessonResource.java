@@ -74,25 +74,29 @@ class LessonResource {
     SignedInLessonPages keptPages;
 
     /**
-     * A lesson: from the parts kept for it ({@link SignedInLessonPages}: one statement), or the course (one statement),
-     * where the learner stands in it (one statement; the enrolment check, the lessons done), the outline from memory
-     * ({@link Outlines}); the person is known from the session check.
+     * A lesson: where the learner stands in its course and the catalogue's version (one statement, {@link
+     * Standing#visit}), then the parts kept for it ({@link SignedInLessonPages}), or else the course (one statement)
+     * and the outline from memory ({@link Outlines}); the person is known from the session check.
      */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public String show(@PathParam("slug") String slug, @PathParam("key") String key) {
-        long person = currentUser.personId();
+        // read once for both ways: the kept parts' version check, or the usual page's enrolment check and marks
+        Standing.Visit visit = Standing.visit(slug, currentUser.personId());
+        if (visit == null) {
+            throw new NotFoundException();
+        }
+        Standing standing = visit.standing();
+        if (!standing.enrolled()) {
+            throw notEnrolled(slug);
+        }
         if (flash.getMessage() == null) {
-            Optional<String> kept = keptPages.page(slug, key, person);
+            Optional<String> kept = keptPages.page(slug, key, visit);
             if (kept.isPresent()) {
                 return kept.get();
             }
         }
         Course course = Course.getPublishedBySlug(slug);
-        Standing standing = Standing.of(person, course.id);
-        if (!standing.enrolled()) {
-            throw notEnrolled(course);
-        }
         CourseOutline outline = outlines.of(course);
         List<Lesson> lessons = outline.lessons();
         int at = outline.indexOf(key);
@@ -138,15 +142,15 @@ class LessonResource {
     private Course enrolledCourse(Person person, String slug) {
         Course course = Course.getPublishedBySlug(slug);
         if (!Enrolment.isEnrolled(person.id, course.id)) {
-            throw notEnrolled(course);
+            throw notEnrolled(course.slug);
         }
         return course;
     }
 
-    private Refusal notEnrolled(Course course) {
+    private Refusal notEnrolled(String slug) {
         ProgressMessages msg = locales.messages(ProgressMessages.class);
         return new Refusal(Response.Status.FORBIDDEN, msg.enrol_first())
-                .offering(Links.courseEnrol(course.slug), msg.enrol_offer());
+                .offering(Links.courseEnrol(slug), msg.enrol_offer());
     }
 
     private static int indexOf(List<Lesson> outline, String key) {

@@ -27,8 +27,8 @@ import vn.hocso.web.Viewer;
  * {@code actions} fragment). Video lessons are not kept: their player carries the learner's own watch ticket.
  *
  * <p>Parts are kept with the catalogue's version read before the course, and used only while it is the same (as
- * catalog.SignedInCoursePages); a learner not enrolled, a lesson that is not there, a video lesson go the usual way,
- * which refuses, answers 404 or renders the page.
+ * catalog.SignedInCoursePages); a lesson that is not there and a video lesson go the usual way, which answers 404 or
+ * renders the page (the caller has refused a learner not enrolled).
  */
 @ApplicationScoped
 class SignedInLessonPages {
@@ -64,12 +64,11 @@ class SignedInLessonPages {
     @Inject
     Here here;
 
-    /** The lesson page for this enrolled person, or empty for the usual way (see the class comment). */
-    Optional<String> page(String slug, String key, long person) {
-        Standing.Visit visit = Standing.visit(slug, person);
-        if (visit == null || !visit.standing().enrolled()) {
-            return Optional.empty();
-        }
+    /**
+     * The lesson page for an enrolled learner's {@code visit} (read by the caller, who checked the enrolment), or
+     * empty for the usual way (see the class comment).
+     */
+    Optional<String> page(String slug, String key, Standing.Visit visit) {
         String at = locales.current().getLanguage() + " " + here.getPath() + " " + viewer.menu();
         Kept page = kept.getIfPresent(at);
         if (page == null || page.version() != visit.version() || page.course().id != visit.courseId()) {
